@@ -1,0 +1,99 @@
+/**
+ * The engineer's own export file: reading it back is all or nothing. The whole file is validated
+ * before anything is merged, and a merge by week never loses a newer answer.
+ */
+import * as z from 'zod/mini';
+import {
+  describeIssues,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type ExportFile,
+  exportFileSchema,
+  type PulseRecord,
+} from './schemas';
+
+/** English messages for the problems we show; only pages that import this module pay for them. */
+z.config(z.locales.en());
+
+/** 5 MB is years of weekly pulses many times over; larger is not ours. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export function buildExportFile(pulses: readonly PulseRecord[], unreadable: readonly unknown[], now: Date): ExportFile {
+  const file: ExportFile = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    pulses: [...pulses].sort((a, b) => a.weekId.localeCompare(b.weekId)),
+  };
+  if (unreadable.length > 0) file.unreadable = [...unreadable];
+  return file;
+}
+
+export type ParseResult = { ok: true; file: ExportFile } | { ok: false; message: string };
+
+export function parseExportText(text: string): ParseResult {
+  if (text.length > MAX_IMPORT_BYTES) {
+    return { ok: false, message: 'This file is too large to be a Culture Pulse export (over 5 MB).' };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, message: 'This file is not valid JSON, so it is not a Culture Pulse export.' };
+  }
+  if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== EXPORT_FORMAT) {
+    return {
+      ok: false,
+      message: 'This file is not a Culture Pulse export (it has no "format": "culture-pulse-export").',
+    };
+  }
+  const version = (json as { version?: unknown }).version;
+  if (typeof version === 'number' && version > EXPORT_VERSION) {
+    return {
+      ok: false,
+      message: `This export was made by a newer version of Culture Pulse (file version ${version}); update the extension first.`,
+    };
+  }
+  const parsed = exportFileSchema.safeParse(json);
+  if (!parsed.success) {
+    return { ok: false, message: `This export is damaged, so nothing was imported:\n${describeIssues(parsed.error)}` };
+  }
+  const seen = new Set<string>();
+  for (const pulse of parsed.data.pulses) {
+    if (seen.has(pulse.weekId)) {
+      return { ok: false, message: `This export has week ${pulse.weekId} twice, so nothing was imported.` };
+    }
+    seen.add(pulse.weekId);
+  }
+  return { ok: true, file: parsed.data };
+}
+
+export interface MergePlan {
+  /** Records to write: new weeks, and weeks the file has a newer version of. */
+  readonly writes: PulseRecord[];
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+/** Merge by week: a week only in the file is added; a week in both keeps the newer record. */
+export function planMerge(existing: readonly PulseRecord[], incoming: readonly PulseRecord[]): MergePlan {
+  const byWeek = new Map(existing.map((p) => [p.weekId, p]));
+  const writes: PulseRecord[] = [];
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const pulse of incoming) {
+    const current = byWeek.get(pulse.weekId);
+    if (!current) {
+      added++;
+      writes.push(pulse);
+    } else if (pulse.updatedAt > current.updatedAt) {
+      updated++;
+      writes.push(pulse);
+    } else {
+      unchanged++;
+    }
+  }
+  return { writes, added, updated, unchanged };
+}

@@ -1,0 +1,88 @@
+/**
+ * zod schemas for everything that crosses a boundary: stored records, settings, export files and
+ * messages. Written with zod/mini so the extension's pages stay small.
+ */
+import * as z from 'zod/mini';
+import { isKnownQuestionId } from './questions';
+import { isWeekId, type WeekId } from './week';
+
+export const MAX_COMMENT_LENGTH = 2000;
+
+export const weekIdSchema = z.custom<WeekId>(
+  (v) => typeof v === 'string' && isWeekId(v),
+  'must be an ISO week such as 2026-W48',
+);
+
+export const questionIdSchema = z
+  .string({ error: 'must be a question id' })
+  .check(z.refine(isKnownQuestionId, { error: 'is not a question Culture Pulse knows', abort: true }));
+
+export const answerSchema = z.union(
+  [z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal('skip')],
+  { error: 'must be 1, 2, 3, 4, 5 or "skip"' },
+);
+
+/** One engineer's pulse for one ISO week, as stored in IndexedDB on their machine. */
+export const pulseRecordSchema = z
+  .strictObject({
+    weekId: weekIdSchema,
+    bankVersion: z.number().check(z.int(), z.gte(1)),
+    questionIds: z.array(questionIdSchema).check(z.minLength(1), z.maxLength(10)),
+    answers: z.record(questionIdSchema, answerSchema),
+    comment: z.string().check(z.maxLength(MAX_COMMENT_LENGTH)),
+    /** Set when the engineer finished the pulse (answered or skipped every question, then Done). */
+    completed: z.boolean(),
+    /** Local bookkeeping for import merges; never leaves the device. */
+    updatedAt: z.number().check(z.int(), z.gte(0)),
+  })
+  .check(
+    z.refine(
+      (r) => Object.keys(r.answers).every((id) => r.questionIds.includes(id)),
+      'answers must only be for the week’s own questions',
+    ),
+  );
+export type PulseRecord = z.infer<typeof pulseRecordSchema>;
+
+export const WEEKDAYS = [1, 2, 3, 4, 5] as const; // Monday..Friday, as date-fns getISODay numbers
+
+export const reminderSettingsSchema = z.strictObject({
+  enabled: z.boolean(),
+  /** ISO weekday 1 (Monday) to 5 (Friday): never at weekends. */
+  weekday: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+  /** Minutes after local midnight. */
+  minuteOfDay: z.number().check(z.int(), z.gte(0), z.lte(24 * 60 - 1)),
+});
+export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
+
+/** A weekday afternoon: Thursday 15:00. */
+export const DEFAULT_REMINDER: ReminderSettings = { enabled: true, weekday: 4, minuteOfDay: 15 * 60 };
+
+/** What the background remembers between wake-ups, so a reminder shows at most once a day. */
+export const reminderStateSchema = z.strictObject({
+  /** Local date (yyyy-mm-dd) of the last reminder shown. */
+  lastShownOn: z.nullable(z.string()),
+});
+export type ReminderState = z.infer<typeof reminderStateSchema>;
+
+export const EXPORT_FORMAT = 'culture-pulse-export';
+export const EXPORT_VERSION = 1;
+
+export const exportFileSchema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  exportedAt: z.string(),
+  pulses: z.array(pulseRecordSchema).check(z.maxLength(10_000)),
+  /** Stored records that could not be read, kept so an export loses nothing. Not imported. */
+  unreadable: z.optional(z.array(z.unknown())),
+});
+export type ExportFile = z.infer<typeof exportFileSchema>;
+
+/** "weeks[3].answers.impact-customers: must be 1–5 or skip", one line per problem, at most a few. */
+export function describeIssues(error: z.core.$ZodError, max = 5): string {
+  const lines = error.issues.slice(0, max).map((issue) => {
+    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+    return `${path.replace(/^\./, '') || '(file)'}: ${issue.message}`;
+  });
+  const more = error.issues.length - max;
+  return more > 0 ? `${lines.join('\n')}\n…and ${more} more` : lines.join('\n');
+}

@@ -1,0 +1,80 @@
+/**
+ * ISO week ids ("2026-W48") on the engineer's local calendar. A week runs Monday 00:00 to
+ * Sunday 24:00 local time. Week-year arithmetic comes from date-fns, never by hand: around
+ * New Year the ISO week-year differs from the calendar year (2026-12-31 is in 2026-W53).
+ */
+import {
+  addWeeks,
+  differenceInCalendarDays,
+  getISOWeek,
+  getISOWeekYear,
+  setISOWeek,
+  startOfISOWeek,
+  startOfISOWeekYear,
+} from 'date-fns';
+
+export type WeekId = `${number}-W${string}`;
+
+const WEEK_ID = /^(\d{4})-W(\d{2})$/;
+
+/** The ISO week that contains `date`, on the local calendar. */
+export function weekIdOf(date: Date): WeekId {
+  const week = getISOWeek(date);
+  return `${getISOWeekYear(date)}-W${String(week).padStart(2, '0')}` as WeekId;
+}
+
+/** Monday 00:00 local time of the week, or undefined when the id is not a real ISO week. */
+export function weekStartOrUndefined(id: string): Date | undefined {
+  const match = WEEK_ID.exec(id);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const week = Number(match[2]);
+  if (week < 1 || week > 53) return undefined;
+  const yearStart = startOfISOWeekYear(new Date(year, 0, 4));
+  const monday = startOfISOWeek(setISOWeek(yearStart, week));
+  // 2025-W53 does not exist: setISOWeek rolls it into the next year.
+  return weekIdOf(monday) === id ? monday : undefined;
+}
+
+export function isWeekId(id: string): id is WeekId {
+  return weekStartOrUndefined(id) !== undefined;
+}
+
+export function weekStart(id: WeekId): Date {
+  const start = weekStartOrUndefined(id);
+  if (!start) throw new RangeError(`Not an ISO week: ${id}`);
+  return start;
+}
+
+/** The first moment after the week: next Monday 00:00 local time. */
+export function weekEnd(id: WeekId): Date {
+  return addWeeks(weekStart(id), 1);
+}
+
+/** A week closes at Sunday 24:00 local time; answers can change until then. */
+export function isWeekClosed(id: WeekId, now: Date): boolean {
+  return now.getTime() >= weekEnd(id).getTime();
+}
+
+export function addWeeksToId(id: WeekId, weeks: number): WeekId {
+  return weekIdOf(addWeeks(weekStart(id), weeks));
+}
+
+/** ISO date (yyyy-mm-dd) of the week's Monday, for CSV and display. */
+export function weekStartIsoDate(id: WeekId): string {
+  const d = weekStart(id);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A Monday far in the past; weeks are numbered from it so rotation is a pure function. */
+const EPOCH_MONDAY = new Date(2001, 0, 1);
+
+/** Whole weeks from the epoch Monday to this week's Monday (calendar days, so DST cannot skew it). */
+export function weekOrdinal(id: WeekId): number {
+  return Math.round(differenceInCalendarDays(weekStart(id), EPOCH_MONDAY) / 7);
+}
+
+/** Weeks in order, newest first, ending with `latest`. */
+export function recentWeeks(latest: WeekId, count: number): WeekId[] {
+  return Array.from({ length: count }, (_, i) => addWeeksToId(latest, -i));
+}

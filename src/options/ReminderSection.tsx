@@ -1,0 +1,113 @@
+/** The weekly reminder: on or off, which weekday, what time. Saved through the background. */
+import { useEffect, useState } from 'preact/hooks';
+import { describeMoment } from '../core/reminder';
+import type { ReminderSettings } from '../core/schemas';
+import { type ReminderStatus, sendMessage } from '../platform/messages';
+import { loadReminderSettings } from '../platform/settings';
+import { ErrorNotice, Loading } from '../ui/Status';
+
+const WEEKDAY_NAMES = { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday' } as const;
+
+function toTime(minuteOfDay: number): string {
+  return `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
+}
+
+function fromTime(value: string): number | undefined {
+  const match = /^(\d{2}):(\d{2})/.exec(value);
+  if (!match) return undefined;
+  const minutes = Number(match[1]) * 60 + Number(match[2]);
+  return minutes < 24 * 60 ? minutes : undefined;
+}
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'ready'; settings: ReminderSettings; status: ReminderStatus | undefined; problem?: string; error?: string };
+
+export function ReminderSection() {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  useEffect(() => {
+    void (async () => {
+      const loaded = await loadReminderSettings();
+      const status = await sendMessage('get-reminder-status', {}).catch(() => undefined);
+      setState({ kind: 'ready', settings: loaded.value, status, problem: loaded.problem });
+    })();
+  }, []);
+
+  if (state.kind === 'loading') return <Loading label="Loading reminder settings…" />;
+
+  const save = async (settings: ReminderSettings) => {
+    setState({ ...state, settings, error: undefined });
+    try {
+      const status = await sendMessage('save-reminder-settings', settings);
+      setState({ kind: 'ready', settings, status });
+    } catch (error) {
+      setState({
+        ...state,
+        settings,
+        error: `Could not save the reminder: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  };
+  const { settings, status } = state;
+  return (
+    <section aria-labelledby="reminder-heading">
+      <h2 id="reminder-heading">Weekly reminder</h2>
+      {state.problem && <ErrorNotice>{state.problem} Defaults are shown; saving replaces them.</ErrorNotice>}
+      {state.error && <ErrorNotice>{state.error}</ErrorNotice>}
+      <label class="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          aria-checked={settings.enabled}
+          checked={settings.enabled}
+          onChange={(e) => void save({ ...settings, enabled: e.currentTarget.checked })}
+        />
+        Remind me once a week
+      </label>
+      <div class="row">
+        <div class="field">
+          <label for="reminder-day">Day</label>
+          <select
+            id="reminder-day"
+            value={String(settings.weekday)}
+            disabled={!settings.enabled}
+            onChange={(e) => {
+              const day = Number(e.currentTarget.value);
+              if (day === 1 || day === 2 || day === 3 || day === 4 || day === 5)
+                void save({ ...settings, weekday: day });
+            }}
+          >
+            {Object.entries(WEEKDAY_NAMES).map(([value, name]) => (
+              <option key={value} value={value}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="reminder-time">Time</label>
+          <input
+            id="reminder-time"
+            type="time"
+            required
+            value={toTime(settings.minuteOfDay)}
+            disabled={!settings.enabled}
+            onChange={(e) => {
+              const minuteOfDay = fromTime(e.currentTarget.value);
+              if (minuteOfDay !== undefined) void save({ ...settings, minuteOfDay });
+            }}
+          />
+        </div>
+      </div>
+      <p class="small muted" role="status">
+        {!settings.enabled
+          ? 'Reminders are off.'
+          : status?.nextWakeUpAt != null && status.nextWakeUpAt === status.reminderAt
+            ? `Next reminder: ${describeMoment(new Date(status.reminderAt))}, unless you have answered by then.`
+            : `This week’s reminder time has passed. Next: ${WEEKDAY_NAMES[settings.weekday]} at ${toTime(settings.minuteOfDay)}.`}{' '}
+        Never at weekends; a badge on the toolbar icon shows while the week’s pulse waits.
+      </p>
+    </section>
+  );
+}

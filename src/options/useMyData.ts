@@ -1,0 +1,98 @@
+/** The engineer's own stored answers, for the options page: list, export, import, delete. */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { buildExportFile, parseExportText, planMerge } from '../core/export-file';
+import { myHistoryCsv } from '../core/history';
+import type { PulseRecord } from '../core/schemas';
+import { weekIdOf } from '../core/week';
+import { sendMessage } from '../platform/messages';
+import { openPulseDb, type PulseDb } from '../storage/db';
+import { deleteAllPulses, listPulses, listUnreadable, writeImport } from '../storage/pulses';
+
+export type MyData =
+  | { kind: 'loading' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'ready'; pulses: PulseRecord[]; unreadable: number };
+
+export type Outcome = { kind: 'success' | 'error'; message: string } | undefined;
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function withDb<T>(work: (db: PulseDb) => Promise<T>): Promise<T> {
+  const db = await openPulseDb();
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function useMyData() {
+  const [data, setData] = useState<MyData>({ kind: 'loading' });
+  const [outcome, setOutcome] = useState<Outcome>(undefined);
+
+  const refresh = useCallback(async () => {
+    try {
+      const result = await withDb(async (db) => {
+        const pulses = await listPulses(db, new Date());
+        const unreadable = await listUnreadable(db);
+        return { pulses: pulses.value, unreadable: unreadable.length };
+      });
+      setData({ kind: 'ready', ...result });
+    } catch (error) {
+      setData({ kind: 'failed', message: describe(error) });
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const exportJson = useCallback(async (): Promise<string> => {
+    return withDb(async (db) => {
+      const now = new Date();
+      const pulses = await listPulses(db, now);
+      const unreadable = await listUnreadable(db);
+      return JSON.stringify(buildExportFile(pulses.value, unreadable, now), null, 2);
+    });
+  }, []);
+
+  const exportCsv = useCallback(async (): Promise<string> => {
+    return withDb(async (db) => myHistoryCsv((await listPulses(db, new Date())).value));
+  }, []);
+
+  const importText = useCallback(
+    async (text: string) => {
+      const parsed = parseExportText(text);
+      if (!parsed.ok) {
+        setOutcome({ kind: 'error', message: `${parsed.message}\nYour saved answers were not changed.` });
+        return;
+      }
+      try {
+        const now = new Date();
+        const plan = await withDb((db) => writeImport(db, (existing) => planMerge(existing, parsed.file.pulses), now));
+        const parts = [`${plan.added} weeks added`, `${plan.updated} updated`, `${plan.unchanged} already up to date`];
+        setOutcome({ kind: 'success', message: `Imported: ${parts.join(', ')}.` });
+        sendMessage('pulse-changed', { weekId: weekIdOf(now) }).catch(() => {});
+      } catch (error) {
+        setOutcome({ kind: 'error', message: `Import failed, nothing was changed: ${describe(error)}` });
+      }
+      await refresh();
+    },
+    [refresh],
+  );
+
+  const deleteEverything = useCallback(async () => {
+    try {
+      await withDb(deleteAllPulses);
+      setOutcome({ kind: 'success', message: 'All your answers and comments were deleted from this browser.' });
+      sendMessage('pulse-changed', { weekId: weekIdOf(new Date()) }).catch(() => {});
+    } catch (error) {
+      setOutcome({ kind: 'error', message: `Could not delete: ${describe(error)}` });
+    }
+    await refresh();
+  }, [refresh]);
+
+  return { data, outcome, setOutcome, exportJson, exportCsv, importText, deleteEverything };
+}

@@ -1,0 +1,177 @@
+/**
+ * The popup's state: this week's pulse, loaded from IndexedDB, and every change saved the moment
+ * it is made. The screen shows only what was saved; a failed save is reported, not hidden.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { latestWriter } from '../core/latest-writer';
+import {
+  newPulseRecord,
+  resumeStep,
+  WeekClosedError,
+  withAnswer,
+  withComment,
+  withCompleted,
+} from '../core/pulse-edit';
+import { type Question, questionById } from '../core/questions';
+import { pulseForWeek } from '../core/rotation';
+import type { Answer } from '../core/scale';
+import type { PulseRecord } from '../core/schemas';
+import { type WeekId, weekIdOf } from '../core/week';
+import { sendMessage } from '../platform/messages';
+import { openPulseDb, type PulseDb } from '../storage/db';
+import { listPulses, readPulse, updatePulse } from '../storage/pulses';
+
+export type PulseView =
+  | { kind: 'loading' }
+  | { kind: 'failed'; message: string }
+  | {
+      kind: 'ready';
+      weekId: WeekId;
+      questions: readonly Question[];
+      record: PulseRecord | undefined;
+      /** 0..n-1: a question; n: the comment; n+1: thank you. */
+      step: number;
+      comment: string;
+      history: PulseRecord[] | undefined;
+      /** Stored records that failed validation and were set aside. */
+      setAside: number;
+      problem: string | undefined;
+      weekClosed: boolean;
+    };
+
+type Ready = Extract<PulseView, { kind: 'ready' }>;
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Tell the background (badge, reminder); a background that is waking up must not break the popup. */
+function notifyBackground(weekId: WeekId): void {
+  sendMessage('pulse-changed', { weekId }).catch(() => {});
+}
+
+export function usePulse(clock: () => Date = () => new Date()) {
+  const [view, setView] = useState<PulseView>({ kind: 'loading' });
+  const dbRef = useRef<Promise<PulseDb> | undefined>(undefined);
+  /** The week on screen and the latest comment typed, for callbacks that must not change identity. */
+  const weekRef = useRef<WeekId | undefined>(undefined);
+  const commentRef = useRef('');
+
+  const db = useCallback((): Promise<PulseDb> => {
+    dbRef.current ??= openPulseDb({
+      onClose: () => {
+        dbRef.current = undefined;
+      },
+    }).catch((error: unknown) => {
+      dbRef.current = undefined;
+      throw error;
+    });
+    return dbRef.current;
+  }, []);
+
+  const patch = useCallback((change: (v: Ready) => Partial<Ready>) => {
+    setView((v) => (v.kind === 'ready' ? { ...v, ...change(v) } : v));
+  }, []);
+
+  const load = useCallback(async () => {
+    setView({ kind: 'loading' });
+    try {
+      const now = clock();
+      const weekId = weekIdOf(now);
+      weekRef.current = weekId;
+      const handle = await db();
+      const { value: record, setAside } = await readPulse(handle, weekId, now);
+      const questions = record
+        ? record.questionIds.map((id) => questionById(id)).filter((q): q is Question => q !== undefined)
+        : pulseForWeek(weekId).questions;
+      commentRef.current = record?.comment ?? '';
+      setView({
+        kind: 'ready',
+        weekId,
+        questions,
+        record,
+        step: record?.completed ? questions.length + 1 : resumeStep(record),
+        comment: record?.comment ?? '',
+        history: undefined,
+        setAside,
+        problem: undefined,
+        weekClosed: false,
+      });
+      // History is for the thank-you screen; it loads after the first question is on screen.
+      const history = await listPulses(handle, now);
+      patch((v) => ({ history: history.value, setAside: v.setAside + history.setAside }));
+    } catch (error) {
+      setView({ kind: 'failed', message: describe(error) });
+    }
+  }, [clock, db, patch]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  /** Save one change to this week's record; on failure keep what was saved and say why. */
+  const save = useCallback(
+    async (change: (record: PulseRecord, now: Date) => PulseRecord): Promise<PulseRecord | undefined> => {
+      const weekId = weekRef.current;
+      if (!weekId) return undefined;
+      const now = clock();
+      try {
+        const saved = await updatePulse(
+          await db(),
+          weekId,
+          () => newPulseRecord(pulseForWeek(weekId)),
+          (r) => change(r, now),
+          now,
+        );
+        patch(() => ({ record: saved, problem: undefined }));
+        return saved;
+      } catch (error) {
+        if (error instanceof WeekClosedError) patch(() => ({ weekClosed: true }));
+        patch(() => ({ problem: `Not saved: ${describe(error)}` }));
+        return undefined;
+      }
+    },
+    [clock, db, patch],
+  );
+
+  const commentWriter = useMemo(
+    () =>
+      latestWriter<string>(
+        async (text) => {
+          await save((r, now) => withComment(r, text, now));
+        },
+        () => {},
+      ),
+    [save],
+  );
+
+  const actions = useMemo(
+    () => ({
+      answer: (questionId: string, answer: Answer) => save((r, now) => withAnswer(r, questionId, answer, now)),
+      goTo: (step: number) => patch(() => ({ step, problem: undefined })),
+      typeComment: (text: string) => {
+        commentRef.current = text;
+        patch(() => ({ comment: text }));
+        commentWriter.push(text);
+      },
+      finish: async () => {
+        await commentWriter.flush().catch(() => {});
+        const comment = commentRef.current;
+        const saved = await save((r, now) => withCompleted(withComment(r, comment, now), true, now));
+        if (!saved) return;
+        notifyBackground(saved.weekId);
+        const handle = await db();
+        const history = await listPulses(handle, clock()).catch(() => undefined);
+        patch((v) => ({
+          step: v.questions.length + 1,
+          history: history?.value ?? v.history,
+          setAside: v.setAside + (history?.setAside ?? 0),
+        }));
+      },
+      reload: load,
+    }),
+    [save, patch, commentWriter, db, clock, load],
+  );
+
+  return { view, actions };
+}

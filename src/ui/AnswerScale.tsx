@@ -1,0 +1,54 @@
+/**
+ * One statement and its answer: native radios in a fieldset, so arrows move between points, every
+ * point has a name ("Agree"), and nothing is checked until the engineer chooses.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import { type Answer, SCALE_LABELS, SCALE_VALUES, SKIP_LABEL } from '../core/scale';
+
+export interface AnswerScaleProps {
+  readonly name: string;
+  readonly statement: string;
+  readonly value: Answer | undefined;
+  readonly onChange: (answer: Answer) => void;
+  /** Move focus into the scale when it appears (the checked point, else the first). */
+  readonly autoFocus?: boolean;
+  readonly describedBy?: string;
+}
+
+export function AnswerScale({ name, statement, value, onChange, autoFocus, describedBy }: AnswerScaleProps) {
+  const fieldset = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    if (!autoFocus) return;
+    const target =
+      fieldset.current?.querySelector<HTMLInputElement>('input:checked') ??
+      fieldset.current?.querySelector<HTMLInputElement>('input');
+    target?.focus();
+  }, [autoFocus, name]);
+
+  return (
+    <fieldset class="scale" ref={fieldset} aria-describedby={describedBy}>
+      <legend>{statement}</legend>
+      <div class="scale-options">
+        {SCALE_VALUES.map((point) => (
+          <label class="scale-option" key={point}>
+            <input
+              type="radio"
+              name={name}
+              value={String(point)}
+              checked={value === point}
+              onChange={() => onChange(point)}
+            />
+            <span class="scale-digit" aria-hidden="true">
+              {point}
+            </span>
+            <span>{SCALE_LABELS[point]}</span>
+          </label>
+        ))}
+      </div>
+      <label class="scale-skip">
+        <input type="radio" name={name} value="skip" checked={value === 'skip'} onChange={() => onChange('skip')} />
+        <span>{SKIP_LABEL}</span>
+      </label>
+    </fieldset>
+  );
+}

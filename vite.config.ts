@@ -1,0 +1,68 @@
+import { type CrxPlugin, crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+import manifest from './manifest.json' with { type: 'json' };
+
+export const GECKO_ID = 'culture-pulse@culture-pulse.dev';
+
+/**
+ * One dist/ for Chrome and Firefox: crx writes a Chrome manifest; Firefox also needs the
+ * background as `scripts` (it runs the same module as an event page) and a gecko id. Chrome
+ * ignores both. `enforce: 'post'` runs this after crx's own rewrite of `background`.
+ */
+function firefoxManifest(): CrxPlugin {
+  return {
+    name: 'culture-pulse:firefox-manifest',
+    enforce: 'post',
+    renderCrxManifest(m) {
+      const worker = m.background && 'service_worker' in m.background ? m.background.service_worker : undefined;
+      if (!worker) throw new Error('The built manifest has no background service worker.');
+      return {
+        ...m,
+        background: { service_worker: worker, scripts: [worker], type: 'module' },
+        browser_specific_settings: {
+          gecko: {
+            id: GECKO_ID,
+            strict_min_version: '142.0',
+            // Nothing is collected; optional team sync will declare what it sends.
+            data_collection_permissions: { required: ['none'] },
+          },
+        },
+      } as typeof m;
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [preact(), crx({ manifest: manifest as ManifestV3Export }), firefoxManifest()],
+  build: {
+    target: 'es2022',
+    emptyOutDir: true,
+    // Never ship source maps of a privacy tool's code paths to users by accident; keep them local.
+    sourcemap: false,
+  },
+  server: { host: '127.0.0.1' },
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/unit/setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Each file starts its own browser; two at once is what 2 cores bear well.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
