@@ -2,7 +2,6 @@
  * The engineer's own export file: reading it back is all or nothing. The whole file is validated
  * before anything is merged, and a merge by week never loses a newer answer.
  */
-import * as z from 'zod/mini';
 import {
   describeIssues,
   EXPORT_FORMAT,
@@ -11,9 +10,6 @@ import {
   exportFileSchema,
   type PulseRecord,
 } from './schemas';
-
-/** English messages for the problems we show; only pages that import this module pay for them. */
-z.config(z.locales.en());
 
 /** 5 MB is years of weekly pulses many times over; larger is not ours. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

@@ -77,11 +77,39 @@ export const exportFileSchema = z.strictObject({
 });
 export type ExportFile = z.infer<typeof exportFileSchema>;
 
-/** "weeks[3].answers.impact-customers: must be 1–5 or skip", one line per problem, at most a few. */
+/**
+ * A plain-English line for one problem. zod/mini ships without messages (keeping pages small), so
+ * the common cases are worded here; schemas that set their own message keep it.
+ */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.message !== 'Invalid input') return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`} (missing or wrong type)`;
+    case 'invalid_value':
+      return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+    case 'unrecognized_keys':
+      return `has unexpected field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'too_big':
+      return issue.origin === 'string' || issue.origin === 'array'
+        ? `is too long (at most ${String(issue.maximum)})`
+        : `is too large (at most ${String(issue.maximum)})`;
+    case 'too_small':
+      return issue.origin === 'string' || issue.origin === 'array'
+        ? `is too short (at least ${String(issue.minimum)})`
+        : `is too small (at least ${String(issue.minimum)})`;
+    case 'invalid_key':
+      return 'has an invalid key';
+    default:
+      return 'is not valid';
+  }
+}
+
+/** "pulses[3].answers.impact-customers: must be …", one line per problem, at most a few. */
 export function describeIssues(error: z.core.$ZodError, max = 5): string {
   const lines = error.issues.slice(0, max).map((issue) => {
     const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-    return `${path.replace(/^\./, '') || '(file)'}: ${issue.message}`;
+    return `${path.replace(/^\./, '') || '(file)'}: ${describeIssue(issue)}`;
   });
   const more = error.issues.length - max;
   return more > 0 ? `${lines.join('\n')}\n…and ${more} more` : lines.join('\n');

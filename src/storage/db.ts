@@ -1,7 +1,8 @@
 /**
- * Opening the database: runs the migration ladder, and never leaves a page hanging. An upgrade
- * blocked by another open page fails after a timeout with a message saying what to do; a page
- * holding an old connection closes it when a newer version wants to upgrade.
+ * Opening the database: runs the migration ladder, and never leaves a page hanging. An open that
+ * has not finished in time (typically an upgrade blocked by another open page) fails with a message
+ * saying what to do; a page holding an old connection closes it when a newer version wants to
+ * upgrade, and an unexpected close is reported so the caller can reopen.
  */
 import { type IDBPDatabase, openDB } from 'idb';
 import { DB_VERSION, MIGRATIONS } from './migrations';
@@ -17,62 +18,75 @@ export interface OpenOptions {
   readonly name?: string;
   /** Open at an older version (tests that build an old database run a prefix of the ladder). */
   readonly version?: number;
-  readonly blockedTimeoutMs?: number;
-  /** Called when the connection closed unexpectedly or for another page's upgrade. */
+  readonly timeoutMs?: number;
+  /** Called when the connection closed for another page's upgrade, or unexpectedly. */
   readonly onClose?: (reason: 'blocking' | 'terminated') => void;
 }
 
-export async function openPulseDb(options: OpenOptions = {}): Promise<PulseDb> {
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function openPulseDb(options: OpenOptions = {}): Promise<PulseDb> {
   const version = options.version ?? DB_VERSION;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const blocked = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new StorageError(
-            'Culture Pulse is being updated but another of its pages is still open. Close its other tabs and try again.',
-          ),
-        ),
-      options.blockedTimeoutMs ?? 5000,
-    );
-  });
-  let wasBlocked = false;
-  let db: PulseDb | undefined;
+  let blocked = false;
+  let gaveUp = false;
+  let connection: PulseDb | undefined;
   const opening = openDB<PulseDbSchema>(options.name ?? DB_NAME, version, {
     upgrade(db, oldVersion, newVersion, tx) {
       for (let v = oldVersion; v < (newVersion ?? version); v++) {
         const step = MIGRATIONS[v];
-        if (!step) throw new StorageError(`No migration from version ${v}`);
+        if (!step) throw new StorageError(`No migration from version ${v}.`);
         step(db, tx);
       }
     },
     blocked() {
-      wasBlocked = true;
+      blocked = true;
     },
     blocking() {
-      // A newer version wants to upgrade: let it, and reopen next time we need the database.
-      db?.close();
+      // A newer version wants to upgrade: let it, and reopen next time the database is needed.
+      connection?.close();
       options.onClose?.('blocking');
     },
     terminated() {
       options.onClose?.('terminated');
     },
   });
-  try {
-    // Only the blocked case can wait forever; everything else settles quickly.
-    db = await Promise.race([opening, blocked.catch((e) => (wasBlocked ? Promise.reject(e) : opening))]);
-    return db;
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'VersionError') {
-      throw new StorageError(
-        'Your answers were saved by a newer version of Culture Pulse. Update the extension to read them; nothing was changed.',
+  return new Promise<PulseDb>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      gaveUp = true;
+      reject(
+        new StorageError(
+          blocked
+            ? 'Culture Pulse is being updated but another of its pages is still open. Close its other tabs and try again.'
+            : 'Your saved answers took too long to open. Close other Culture Pulse tabs and try again.',
+        ),
       );
-    }
-    if (error instanceof StorageError) throw error;
-    throw new StorageError(
-      `Could not open your saved answers: ${error instanceof Error ? error.message : String(error)}`,
+    }, options.timeoutMs ?? 5000);
+    opening.then(
+      (db) => {
+        clearTimeout(timer);
+        connection = db;
+        // Opened after we gave up: close it, or it would block the next upgrade.
+        if (gaveUp) db.close();
+        else resolve(db);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        if (error instanceof DOMException && error.name === 'VersionError') {
+          reject(
+            new StorageError(
+              'Your answers were saved by a newer version of Culture Pulse. Update the extension to read them; nothing was changed.',
+            ),
+          );
+        } else {
+          reject(
+            error instanceof StorageError
+              ? error
+              : new StorageError(`Could not open your saved answers: ${describe(error)}`),
+          );
+        }
+      },
     );
-  } finally {
-    clearTimeout(timer);
-  }
+  });
 }

@@ -22,6 +22,14 @@ function parseStored(value: unknown): Parsed {
   return parsed.success ? { ok: true, record: parsed.data } : { ok: false, problem: describeIssues(parsed.error) };
 }
 
+/**
+ * A request whose outcome is the transaction's: if it fails the transaction aborts and `tx.done`
+ * rejects, which the caller awaits; the request's own rejection needs no second handler.
+ */
+function queue(request: Promise<unknown>): void {
+  request.catch(() => {});
+}
+
 function unreadable(key: string, value: unknown, problem: string, now: number): UnreadableRecord {
   return { store: 'pulses', key, value, problem, foundAt: now };
 }
@@ -54,8 +62,8 @@ export async function listPulses(db: PulseDb, now: Date): Promise<ReadResult<Pul
 async function setAside(db: PulseDb, records: readonly [string, unknown, string][], now: Date): Promise<void> {
   const tx = db.transaction(['pulses', 'unreadable'], 'readwrite', { durability: 'strict' });
   for (const [key, value, problem] of records) {
-    void tx.objectStore('unreadable').add(unreadable(key, value, problem, now.getTime()));
-    void tx.objectStore('pulses').delete(key);
+    queue(tx.objectStore('unreadable').add(unreadable(key, value, problem, now.getTime())));
+    queue(tx.objectStore('pulses').delete(key));
   }
   await tx.done;
 }
@@ -83,13 +91,13 @@ export async function updatePulse(
       if (parsed.ok) {
         current = parsed.record;
       } else {
-        void tx.objectStore('unreadable').add(unreadable(weekId, stored, parsed.problem, now.getTime()));
+        queue(tx.objectStore('unreadable').add(unreadable(weekId, stored, parsed.problem, now.getTime())));
         current = create();
       }
     }
     // Validate before writing: a bug must not store a record we could not read back.
     const next = pulseRecordSchema.parse({ ...change(current), updatedAt: now.getTime() });
-    void pulses.put(next);
+    queue(pulses.put(next));
     await tx.done;
     return next;
   } catch (error) {
@@ -115,8 +123,8 @@ export async function listUnreadable(db: PulseDb): Promise<UnreadableRecord[]> {
 /** Delete everything this extension stored about the engineer's answers. */
 export async function deleteAllPulses(db: PulseDb): Promise<void> {
   const tx = db.transaction(['pulses', 'unreadable'], 'readwrite', { durability: 'strict' });
-  void tx.objectStore('pulses').clear();
-  void tx.objectStore('unreadable').clear();
+  queue(tx.objectStore('pulses').clear());
+  queue(tx.objectStore('unreadable').clear());
   await tx.done;
 }
 
@@ -138,10 +146,10 @@ export async function writeImport<P extends { writes: PulseRecord[] }>(
       const parsed = parseStored(value);
       if (parsed.ok) existing.push(parsed.record);
       // Set aside before an imported week could overwrite it: the old bytes stay recoverable.
-      else void tx.objectStore('unreadable').add(unreadable(String(keys[i]), value, parsed.problem, now.getTime()));
+      else queue(tx.objectStore('unreadable').add(unreadable(String(keys[i]), value, parsed.problem, now.getTime())));
     });
     const result = plan(existing);
-    for (const record of result.writes) void pulses.put(pulseRecordSchema.parse(record));
+    for (const record of result.writes) queue(pulses.put(pulseRecordSchema.parse(record)));
     await tx.done;
     return result;
   } catch (error) {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { REMINDER_ALARM, refreshReminder } from '../../../src/background/reminder';
+import { newPulseRecord, withCompleted } from '../../../src/core/pulse-edit';
+import { pulseForWeek } from '../../../src/core/rotation';
+import { saveReminderSettings } from '../../../src/platform/settings';
+import { openPulseDb } from '../../../src/storage/db';
+import { updatePulse } from '../../../src/storage/pulses';
+import { fakeBrowser } from '../fake-browser';
+
+// Week 2026-W48: Monday 23 to Sunday 29 November. The default reminder is Thursday 15:00.
+const at = (day: number, hour: number) => new Date(2026, 10, day, hour);
+
+async function finishPulse(now: Date) {
+  const db = await openPulseDb();
+  const create = () => newPulseRecord(pulseForWeek('2026-W48'));
+  await updatePulse(db, '2026-W48', create, (r) => withCompleted(r, true, now), now);
+  db.close();
+}
+
+describe('refreshReminder', () => {
+  it('before the moment: no badge, one alarm at the moment', async () => {
+    const status = await refreshReminder(at(24, 10));
+    expect(status).toMatchObject({ enabled: true, badgeOn: false, nextWakeUpAt: at(26, 15).getTime() });
+    expect(fakeBrowser.current._state.alarms.get(REMINDER_ALARM)?.scheduledTime).toBe(at(26, 15).getTime());
+    expect(fakeBrowser.current._state.badge.text).toBe('');
+  });
+
+  it('at the moment: shows the badge once, remembers the day, then wakes next Monday', async () => {
+    const status = await refreshReminder(at(26, 15));
+    expect(status.badgeOn).toBe(true);
+    expect(fakeBrowser.current._state.badge.text).toBe('1');
+    expect(fakeBrowser.current._state.local.get('reminderState')).toEqual({ lastShownOn: '2026-11-26' });
+    expect(fakeBrowser.current._state.alarms.get(REMINDER_ALARM)?.scheduledTime).toBe(at(30, 0).getTime());
+  });
+
+  it('clears the badge when the pulse is done', async () => {
+    await refreshReminder(at(26, 15));
+    await finishPulse(at(26, 16));
+    expect((await refreshReminder(at(26, 16))).badgeOn).toBe(false);
+    expect(fakeBrowser.current._state.badge.text).toBe('');
+  });
+
+  it('clears the badge when the week is over, and shows nothing at the weekend', async () => {
+    await refreshReminder(at(26, 15));
+    expect((await refreshReminder(at(28, 11))).badgeOn).toBe(true);
+    expect((await refreshReminder(at(30, 0))).badgeOn).toBe(false);
+  });
+
+  it('turned off: no alarm and no badge', async () => {
+    await refreshReminder(at(26, 15));
+    await saveReminderSettings({ enabled: false, weekday: 4, minuteOfDay: 900 });
+    const status = await refreshReminder(at(26, 16));
+    expect(status).toMatchObject({ enabled: false, badgeOn: false, nextWakeUpAt: null });
+    expect(fakeBrowser.current._state.alarms.size).toBe(0);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { buildExportFile, MAX_IMPORT_BYTES, parseExportText, planMerge } from '../../../src/core/export-file';
+import { samplePulse } from './samples';
+
+const now = new Date('2026-11-26T12:00:00Z');
+
+describe('export and import files', () => {
+  it('round-trips: what is exported parses back to the same records', () => {
+    const pulses = [samplePulse('2026-W48', { comment: 'line 1\nline 2 "quoted"' }), samplePulse('2026-W47')];
+    const text = JSON.stringify(buildExportFile(pulses, [], now));
+    const parsed = parseExportText(text);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.file.pulses.map((p) => p.weekId)).toEqual(['2026-W47', '2026-W48']);
+  });
+
+  it('keeps unreadable records in the export so nothing is lost', () => {
+    const file = buildExportFile([], [{ key: '2026-W40', value: { weird: true } }], now);
+    expect(file.unreadable).toHaveLength(1);
+    expect(parseExportText(JSON.stringify(file)).ok).toBe(true);
+  });
+
+  it.each([
+    ['not JSON', '{"format":', /not valid JSON/],
+    ['a foreign JSON file', '{"name":"package","version":"1.0.0"}', /not a Culture Pulse export/],
+    ['an array', '[1,2,3]', /not a Culture Pulse export/],
+    ['a newer version', '{"format":"culture-pulse-export","version":9,"pulses":[]}', /newer version/],
+    [
+      'a damaged record',
+      JSON.stringify({
+        ...buildExportFile([samplePulse('2026-W48')], [], now),
+        pulses: [{ ...samplePulse('2026-W48'), answers: { 'impact-customers': 9 } }],
+      }),
+      /damaged.*\n.*pulses\[0\]\.answers/s,
+    ],
+    [
+      'a duplicated week',
+      JSON.stringify(buildExportFile([samplePulse('2026-W48'), samplePulse('2026-W48')], [], now)),
+      /2026-W48 twice/,
+    ],
+  ])('rejects %s with a clear message', (_, text, message) => {
+    const parsed = parseExportText(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toMatch(message);
+  });
+
+  it('refuses files over the size limit before parsing them', () => {
+    const parsed = parseExportText(' '.repeat(MAX_IMPORT_BYTES + 1));
+    expect(parsed).toEqual({ ok: false, message: expect.stringMatching(/too large/) });
+  });
+
+  it('accepts a file saved with a byte-order mark', () => {
+    expect(parseExportText(`\uFEFF${JSON.stringify(buildExportFile([], [], now))}`).ok).toBe(true);
+  });
+});
+
+describe('planMerge', () => {
+  it('adds new weeks, replaces older versions and keeps newer local ones', () => {
+    const local = [
+      samplePulse('2026-W46', { updatedAt: 100 }),
+      samplePulse('2026-W47', { updatedAt: 500, comment: 'local newer' }),
+      samplePulse('2026-W48', { updatedAt: 100 }),
+    ];
+    const incoming = [
+      samplePulse('2026-W45', { updatedAt: 50 }),
+      samplePulse('2026-W47', { updatedAt: 400, comment: 'file older' }),
+      samplePulse('2026-W48', { updatedAt: 200, comment: 'file newer' }),
+    ];
+    const plan = planMerge(local, incoming);
+    expect(plan).toMatchObject({ added: 1, updated: 1, unchanged: 1 });
+    expect(plan.writes.map((p) => [p.weekId, p.comment])).toEqual([
+      ['2026-W45', ''],
+      ['2026-W48', 'file newer'],
+    ]);
+  });
+});

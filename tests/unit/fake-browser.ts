@@ -1,0 +1,94 @@
+/**
+ * An in-memory stand-in for the parts of the WebExtension API the extension uses, so background
+ * and platform modules run under vitest. Reset before each test by the setup file.
+ */
+import type { Runtime } from 'webextension-polyfill';
+
+export const EXTENSION_ID = 'culture-pulse-test-id';
+export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+
+type Listener = (...args: never[]) => unknown;
+
+function event<L extends Listener>() {
+  const listeners = new Set<L>();
+  return {
+    listeners,
+    addListener: (l: L) => listeners.add(l),
+    removeListener: (l: L) => listeners.delete(l),
+    hasListener: (l: L) => listeners.has(l),
+  };
+}
+
+interface Alarm {
+  name: string;
+  scheduledTime: number;
+}
+
+export function createFakeBrowser() {
+  const local = new Map<string, unknown>();
+  const alarms = new Map<string, Alarm>();
+  const badge = { text: '', color: '', title: '' };
+  const onMessage = event<(message: unknown, sender: Runtime.MessageSender) => unknown>();
+  return {
+    _state: { local, alarms, badge },
+    runtime: {
+      id: EXTENSION_ID,
+      getURL: (path: string) => EXTENSION_ORIGIN + path.replace(/^\//, ''),
+      onMessage,
+      onInstalled: event(),
+      onStartup: event(),
+      async sendMessage(message: unknown) {
+        const sender: Runtime.MessageSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}src/popup/index.html` };
+        for (const l of onMessage.listeners) {
+          const reply = l(message, sender);
+          if (reply !== undefined) return reply;
+        }
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      },
+      openOptionsPage: async () => {},
+    },
+    storage: {
+      local: {
+        async get(key: string) {
+          return local.has(key) ? { [key]: structuredClone(local.get(key)) } : {};
+        },
+        async set(items: Record<string, unknown>) {
+          for (const [k, v] of Object.entries(items)) local.set(k, structuredClone(v));
+        },
+        async clear() {
+          local.clear();
+        },
+      },
+    },
+    alarms: {
+      onAlarm: event(),
+      async get(name: string) {
+        return alarms.get(name);
+      },
+      async getAll() {
+        return [...alarms.values()];
+      },
+      create(name: string, info: { when: number }) {
+        alarms.set(name, { name, scheduledTime: info.when });
+      },
+      async clear(name: string) {
+        return alarms.delete(name);
+      },
+    },
+    action: {
+      async setBadgeText({ text }: { text: string }) {
+        badge.text = text;
+      },
+      async setBadgeBackgroundColor({ color }: { color: string }) {
+        badge.color = color;
+      },
+      async setTitle({ title }: { title: string }) {
+        badge.title = title;
+      },
+    },
+  };
+}
+
+export type FakeBrowser = ReturnType<typeof createFakeBrowser>;
+
+export const fakeBrowser: { current: FakeBrowser } = { current: createFakeBrowser() };

@@ -1,0 +1,80 @@
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { openPulseDb, StorageError } from '../../../src/storage/db';
+import { DB_VERSION, MIGRATIONS } from '../../../src/storage/migrations';
+import { listPulses, listUnreadable } from '../../../src/storage/pulses';
+import { DB_NAME } from '../../../src/storage/schema';
+import { samplePulse } from '../core/samples';
+
+const now = new Date(2026, 10, 26, 12);
+
+describe('openPulseDb', () => {
+  it('creates the current schema from nothing', async () => {
+    const db = await openPulseDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['pulses', 'unreadable']);
+    db.close();
+  });
+
+  it('upgrades every earlier version with its data intact', async () => {
+    for (let version = 1; version < DB_VERSION; version++) {
+      const name = `upgrade-from-${version}`;
+      // An old database, made by the first `version` steps of the ladder (steps are never edited).
+      const old = await openPulseDb({ name, version });
+      await old.put('pulses', samplePulse('2026-W47'));
+      await old.put('pulses', samplePulse('2026-W48', { comment: 'kept across the upgrade' }));
+      await old.put('pulses', { weekId: '2026-W46', answers: 'an older, broken shape' });
+      old.close();
+
+      const db = await openPulseDb({ name });
+      expect(db.version).toBe(DB_VERSION);
+      const { value, setAside } = await listPulses(db, now);
+      expect(value.map((p) => p.weekId)).toEqual(['2026-W48', '2026-W47']);
+      expect(value[0]?.comment).toBe('kept across the upgrade');
+      expect(setAside).toBe(1);
+      expect((await listUnreadable(db))[0]?.value).toEqual({ weekId: '2026-W46', answers: 'an older, broken shape' });
+      db.close();
+    }
+  });
+
+  it('says so when the data was written by a newer version, and changes nothing', async () => {
+    const newer = await openDB(DB_NAME, DB_VERSION + 1, {
+      upgrade(db) {
+        db.createObjectStore('pulses', { keyPath: 'weekId' });
+      },
+    });
+    await newer.put('pulses', samplePulse('2026-W48'));
+    newer.close();
+    await expect(openPulseDb()).rejects.toThrow(/newer version of Culture Pulse/);
+    const again = await openDB(DB_NAME);
+    expect(again.version).toBe(DB_VERSION + 1);
+    expect(await again.count('pulses')).toBe(1);
+    again.close();
+  });
+
+  it('does not hang when another open page blocks the upgrade', async () => {
+    const old = await openDB(DB_NAME, 1, {
+      upgrade: (db) => void db.createObjectStore('pulses', { keyPath: 'weekId' }),
+    });
+    // `old` ignores versionchange, as an old page that never learned to close would.
+    await expect(openPulseDb({ timeoutMs: 50 })).rejects.toThrow(StorageError);
+    await expect(openPulseDb({ timeoutMs: 50 })).rejects.toThrow(
+      /other Culture Pulse (pages|tabs)|another of its pages/,
+    );
+    old.close();
+  });
+
+  it('closes its own connection when a newer version needs to upgrade', async () => {
+    let closedFor: string | undefined;
+    const db = await openPulseDb({ onClose: (reason) => (closedFor = reason) });
+    const newer = await openDB(DB_NAME, DB_VERSION + 1);
+    expect(closedFor).toBe('blocking');
+    expect(newer.version).toBe(DB_VERSION + 1);
+    newer.close();
+    expect(() => db.transaction('pulses')).toThrow();
+  });
+
+  it('has one migration per version', () => {
+    expect(MIGRATIONS).toHaveLength(DB_VERSION);
+  });
+});
