@@ -18,9 +18,13 @@ function targetKind(target: EventTarget | null): KeyTarget {
 export function Popup() {
   const { view, actions } = usePulse();
   const marked = useRef(false);
+  // The key listener reads the view of the latest render, not of the render that added it.
+  const latest = useRef({ view, actions });
+  latest.current = { view, actions };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      const { view, actions } = latest.current;
       if (view.kind !== 'ready' && event.key !== 'Escape') return;
       const onQuestion = view.kind === 'ready' && view.step < view.questions.length;
       const action = keyAction(event, targetKind(event.target), onQuestion);
@@ -39,7 +43,7 @@ export function Popup() {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [view, actions]);
+  }, []);
 
   // For the benchmark: the moment the first screen is drawn from stored state and focused.
   useEffect(() => {

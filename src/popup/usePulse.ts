@@ -50,7 +50,10 @@ function notifyBackground(weekId: WeekId): void {
   sendMessage('pulse-changed', { weekId }).catch(() => {});
 }
 
-export function usePulse(clock: () => Date = () => new Date()) {
+const systemClock = (): Date => new Date();
+
+/** `clock` must keep its identity across renders (a module-level function, not an inline arrow). */
+export function usePulse(clock: () => Date = systemClock) {
   const [view, setView] = useState<PulseView>({ kind: 'loading' });
   const dbRef = useRef<Promise<PulseDb> | undefined>(undefined);
   /** The week on screen and the latest comment typed, for callbacks that must not change identity. */
@@ -109,25 +112,36 @@ export function usePulse(clock: () => Date = () => new Date()) {
     void load();
   }, [load]);
 
-  /** Save one change to this week's record; on failure keep what was saved and say why. */
+  /** Saves started; a save's result is shown only if no newer change was made meanwhile. */
+  const saves = useRef(0);
+
+  /**
+   * Apply one change to this week's record: on screen at once (so "answer, then Enter" works at
+   * typing speed), then saved. A failed save puts back what is really stored and says why.
+   */
   const save = useCallback(
     async (change: (record: PulseRecord, now: Date) => PulseRecord): Promise<PulseRecord | undefined> => {
       const weekId = weekRef.current;
       if (!weekId) return undefined;
       const now = clock();
+      const create = () => newPulseRecord(pulseForWeek(weekId));
+      const ticket = ++saves.current;
       try {
-        const saved = await updatePulse(
-          await db(),
-          weekId,
-          () => newPulseRecord(pulseForWeek(weekId)),
-          (r) => change(r, now),
-          now,
-        );
-        patch(() => ({ record: saved, problem: undefined }));
+        patch((v) => ({ record: change(v.record ?? create(), now) }));
+      } catch {
+        // The save below meets the same refusal and reports it.
+      }
+      try {
+        const saved = await updatePulse(await db(), weekId, create, (r) => change(r, now), now);
+        if (ticket === saves.current) patch(() => ({ record: saved, problem: undefined }));
         return saved;
       } catch (error) {
-        if (error instanceof WeekClosedError) patch(() => ({ weekClosed: true }));
-        patch(() => ({ problem: `Not saved: ${describe(error)}` }));
+        const stored = await readPulse(await db(), weekId, clock()).catch(() => undefined);
+        patch((v) => ({
+          record: stored ? stored.value : v.record,
+          weekClosed: v.weekClosed || error instanceof WeekClosedError,
+          problem: `Not saved: ${describe(error)}`,
+        }));
         return undefined;
       }
     },

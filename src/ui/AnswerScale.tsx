@@ -24,6 +24,11 @@ export function AnswerScale({ name, statement, value, onChange, autoFocus, descr
       fieldset.current?.querySelector<HTMLInputElement>('input');
     target?.focus();
   }, [autoFocus, name]);
+  // An answer chosen by digit moves focus to it, so arrow keys carry on from the chosen point.
+  useEffect(() => {
+    const root = fieldset.current;
+    if (root?.contains(document.activeElement)) root.querySelector<HTMLInputElement>('input:checked')?.focus();
+  }, [value]);
 
   return (
     <fieldset class="scale" ref={fieldset} aria-describedby={describedBy}>

@@ -1,0 +1,138 @@
+/**
+ * The built extension in real Chromium (playwright-core driving the distribution's Chromium).
+ * One browser per test file; a fresh profile unless a test passes its own to survive a restart.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+export const DIST = resolve(import.meta.dirname, '../../dist');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function assertPrerequisites(): void {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get update && apt-get install -y chromium ` +
+        '(or set CHROMIUM_PATH to a Chromium binary; branded Chrome 137+ ignores --load-extension).',
+    );
+  }
+  if (!existsSync(join(DIST, 'manifest.json'))) {
+    throw new Error(`No built extension in ${DIST}. Run: npm run build`);
+  }
+}
+
+export interface ExtensionBrowser {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  readonly profile: string;
+  /** The running service worker, waiting for it to start if it is stopped. */
+  worker(): Promise<Worker>;
+  /** Open a page of the extension, e.g. 'src/popup/index.html'. */
+  open(path: string): Promise<Page>;
+  /** Stop every service worker, as Chrome does after 30 s idle. */
+  stopServiceWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(profile?: string): Promise<ExtensionBrowser> {
+  assertPrerequisites();
+  const ownProfile = profile === undefined;
+  const dir = profile ?? mkdtempSync(join(tmpdir(), 'pulse-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    acceptDownloads: true,
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = async (): Promise<Worker> => {
+    const running = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    return running ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
+  };
+  const extensionId = new URL((await worker()).url()).host;
+  const origin = `chrome-extension://${extensionId}/`;
+  return {
+    context,
+    extensionId,
+    profile: dir,
+    worker,
+    async open(path) {
+      const page = await context.newPage();
+      await page.goto(origin + path);
+      return page;
+    },
+    async stopServiceWorker() {
+      const page = await context.newPage();
+      await page.goto(`${origin}src/options/index.html`);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await page.close();
+    },
+    async close() {
+      await context.close();
+      if (ownProfile) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every record in one of the extension's IndexedDB stores, read from one of its pages. */
+export async function readStore(page: Page, store: 'pulses' | 'unreadable'): Promise<unknown[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<unknown[]>((resolvePromise, reject) => {
+        const open = indexedDB.open('culture-pulse');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) {
+            db.close();
+            resolvePromise([]);
+            return;
+          }
+          const request = db.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolvePromise(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** Write records straight into the extension's IndexedDB (for seeding, or for damaging on purpose). */
+export async function writeRecords(page: Page, records: unknown[]): Promise<void> {
+  await page.evaluate(
+    (values) =>
+      new Promise<void>((resolvePromise, reject) => {
+        const open = indexedDB.open('culture-pulse');
+        // Creating the database here would skip the extension's migrations: open one of its pages first.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('pulses', 'readwrite');
+          for (const v of values) tx.objectStore('pulses').put(v);
+          tx.oncomplete = () => {
+            db.close();
+            resolvePromise();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    records,
+  );
+}
