@@ -73,11 +73,18 @@ export async function launchExtension(profile?: string): Promise<ExtensionBrowse
       return page;
     },
     async stopServiceWorker() {
+      // A page of the extension that runs no script of ours, so nothing wakes the worker again.
       const page = await context.newPage();
-      await page.goto(`${origin}src/options/index.html`);
+      await page.goto(`${origin}src/icons/icon-16.png`);
       const cdp = await context.newCDPSession(page);
+      const stopped = new Promise<void>((done) => {
+        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+          if (versions.some((v) => v.scriptURL.startsWith(origin) && v.runningStatus === 'stopped')) done();
+        });
+      });
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
+      await stopped;
       await page.close();
     },
     async close() {

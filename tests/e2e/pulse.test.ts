@@ -55,9 +55,9 @@ describe('the weekly pulse with the keyboard alone', () => {
     expect(f.outline).toBe('solid');
     expect(await page.locator('input[type=radio]:checked').count()).toBe(0);
     // Every point has a word, not only a number.
-    const names = await page.locator('input[type=radio]').evaluateAll((els) =>
-      els.map((el) => el.closest('label')?.textContent?.replace(/^\d/, '').trim()),
-    );
+    const names = await page
+      .locator('input[type=radio]')
+      .evaluateAll((els) => els.map((el) => el.closest('label')?.textContent?.replace(/^\d/, '').trim()));
     expect(names).toEqual(['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree', 'Skip']);
     await page.close();
   });
@@ -130,12 +130,22 @@ describe('the weekly pulse with the keyboard alone', () => {
     expect(f).toMatchObject({ value: '4', checked: true });
     await page.keyboard.press('1');
     await expect
-      .poll(async () => ((await readStore(page, 'pulses'))[0] as { answers: Record<string, unknown> }).answers[questions[0]?.id ?? ''])
+      .poll(
+        async () =>
+          ((await readStore(page, 'pulses'))[0] as { answers: Record<string, unknown> }).answers[
+            questions[0]?.id ?? ''
+          ],
+      )
       .toBe(1);
     // Arrow keys move between points too, choosing as they go (native radio behaviour).
     await page.keyboard.press('ArrowRight');
     await expect
-      .poll(async () => ((await readStore(page, 'pulses'))[0] as { answers: Record<string, unknown> }).answers[questions[0]?.id ?? ''])
+      .poll(
+        async () =>
+          ((await readStore(page, 'pulses'))[0] as { answers: Record<string, unknown> }).answers[
+            questions[0]?.id ?? ''
+          ],
+      )
       .toBe(2);
     await page.close();
   });

@@ -1,0 +1,109 @@
+/**
+ * axe-core on the built popup and options pages, in every state a user meets: a question, the
+ * comment, the thank-you, a storage error, an empty and a full "my data", an import error and the
+ * delete confirmation. Zero serious or critical violations.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchExtension } from './chromium';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Serious and critical violations on the page as it is now. */
+async function axe(page: Page): Promise<string[]> {
+  // Evaluation over the debugging protocol is not subject to the page's CSP.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await (
+      window as unknown as { axe: { run: (o: object) => Promise<{ violations: Violation[] }> } }
+    ).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility (axe-core)', () => {
+  it('popup: a question, the comment and the thank-you', async () => {
+    const page = await browser.open('src/popup/index.html');
+    await page.waitForSelector('input[type=radio]');
+    expect(await axe(page)).toEqual([]);
+    await page.keyboard.press('4');
+    expect(await axe(page)).toEqual([]);
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('4');
+      await page.keyboard.press('Enter');
+    }
+    await page.waitForSelector('textarea#comment');
+    expect(await axe(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('table.history');
+    expect(await axe(page)).toEqual([]);
+    // The check is real: a control without a name is caught.
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { type: 'text' })));
+    expect((await axe(page)).join('\n')).toMatch(/^label \(critical\)/m);
+    await page.close();
+  });
+
+  it('options: reminder settings, my data with history, an import error and the delete dialog', async () => {
+    const page = await browser.open('src/options/index.html');
+    await page.waitForSelector('table.history');
+    expect(await axe(page)).toEqual([]);
+    await page.setInputFiles('#import-file', {
+      name: 'x.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('nope'),
+    });
+    await page.waitForSelector('[role=alert]');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Delete all my answers…' }).click();
+    await page.waitForSelector('dialog[open]');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Delete everything' }).click();
+    await page.waitForFunction(() => document.querySelector('#data-summary')?.textContent?.startsWith('No answers'));
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('popup: the error shown when the data belongs to a newer version', async () => {
+    const options = await browser.open('src/options/index.html');
+    await options.waitForSelector('#data-summary');
+    // Another version of the extension upgraded the database past ours.
+    await options.evaluate(
+      () =>
+        new Promise<void>((done, fail) => {
+          const request = indexedDB.open('culture-pulse', 99);
+          request.onsuccess = () => {
+            request.result.close();
+            done();
+          };
+          request.onerror = () => fail(request.error);
+        }),
+    );
+    await options.close();
+    const page = await browser.open('src/popup/index.html');
+    await page.waitForSelector('[role=alert]');
+    expect(await page.textContent('[role=alert]')).toMatch(/newer version of Culture Pulse/);
+    expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,45 @@
+/** The built manifest: least permissions, the exact CSP, and the keys both browsers need. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assertPrerequisites, DIST } from './chromium';
+
+assertPrerequisites();
+const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
+
+describe('the built manifest', () => {
+  it('asks for storage and alarms only, with no host access', () => {
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.permissions).toEqual(['storage', 'alarms']);
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.optional_host_permissions).toBeUndefined();
+    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  });
+
+  it('sets the exact content security policy for extension pages', () => {
+    expect(manifest.content_security_policy).toEqual({
+      extension_pages:
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self' https: http://localhost:* http://127.0.0.1:*; object-src 'none'; base-uri 'none'; " +
+        "frame-ancestors 'none'",
+    });
+  });
+
+  it('declares the background for Chrome (service worker) and Firefox (scripts), and a gecko id', () => {
+    const worker = manifest.background.service_worker;
+    expect(worker).toMatch(/\.js$/);
+    expect(manifest.background).toEqual({ service_worker: worker, scripts: [worker], type: 'module' });
+    expect(manifest.browser_specific_settings.gecko).toMatchObject({
+      id: 'culture-pulse@culture-pulse.dev',
+      strict_min_version: '142.0',
+      data_collection_permissions: { required: ['none'] },
+    });
+  });
+
+  it('points at pages and icons that exist in dist/', () => {
+    for (const path of [manifest.action.default_popup, manifest.options_ui.page, ...Object.values(manifest.icons)]) {
+      expect(() => readFileSync(join(DIST, String(path)))).not.toThrow();
+    }
+  });
+});
