@@ -132,7 +132,10 @@ export function usePulse(clock: () => Date = systemClock) {
         // The save below meets the same refusal and reports it.
       }
       try {
+        const started = performance.now();
         const saved = await updatePulse(await db(), weekId, create, (r) => change(r, now), now);
+        // Visible in DevTools' performance panel, and read by `npm run bench`.
+        performance.measure('pulse:save', { start: started });
         if (ticket === saves.current) patch(() => ({ record: saved, problem: undefined }));
         return saved;
       } catch (error) {

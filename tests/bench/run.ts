@@ -1,0 +1,132 @@
+/**
+ * `npm run bench`: the issue's budgets as printed figures, never pass/fail. Times are medians over
+ * repeated runs after a warm-up, each beside a reference measured the same way in the same run,
+ * because this machine is shared and noisy.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { assertPrerequisites, CHROMIUM_PATH, DIST } from '../e2e/chromium';
+import { popupFiles } from './popup-size';
+
+const OPENS = 20;
+const WARM_UP = 3;
+const SAVES = 40;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+
+function sizes(): void {
+  console.log('\n## Popup payload: everything the popup page loads, gzip -9 (budget: at most 20 KB)\n');
+  const files = popupFiles(DIST);
+  for (const f of files) console.log(`  ${f.file.padEnd(44)} ${kb(f.bytes).padStart(10)}  gz ${kb(f.gzip).padStart(9)}`);
+  const assets = files.filter((f) => !f.file.endsWith('.html'));
+  const total = assets.reduce((sum, f) => sum + f.gzip, 0);
+  console.log(`  ${'total JS + CSS'.padEnd(44)} ${''.padStart(10)}  gz ${kb(total).padStart(9)}`);
+}
+
+/** A copy of dist/ with a static reference page: five buttons, the first focused, then a mark. */
+function distWithReference(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pulse-bench-dist-'));
+  cpSync(DIST, dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'reference.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Reference</title></head><body>
+<main>${[1, 2, 3, 4, 5].map((n) => `<button type="button">${n}</button>`).join('')}</main>
+<script type="module" src="/reference.js"></script></body></html>`,
+  );
+  writeFileSync(join(dir, 'reference.js'), "document.querySelector('button').focus();performance.mark('pulse-ready');\n");
+  return dir;
+}
+
+async function launch(dist: string, profile: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+async function timings(): Promise<void> {
+  const dist = distWithReference();
+  const profile = mkdtempSync(join(tmpdir(), 'pulse-bench-profile-'));
+  const context = await launch(dist, profile);
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const origin = `chrome-extension://${new URL(worker.url()).host}/`;
+
+    /** Open a page in a new tab; milliseconds from its navigation start to its 'pulse-ready' mark. */
+    const open = async (path: string): Promise<{ inPage: number; driver: number }> => {
+      const page = await context.newPage();
+      const t0 = performance.now();
+      await page.goto(origin + path);
+      await page.waitForFunction(() => performance.getEntriesByName('pulse-ready').length > 0, undefined, {
+        polling: 2,
+      });
+      const inPage = await page.evaluate(() => performance.getEntriesByName('pulse-ready')[0]?.startTime ?? Number.NaN);
+      const driver = performance.now() - t0;
+      await page.close();
+      return { inPage, driver };
+    };
+
+    console.log(`\n## Popup opened to first question interactive (median of ${OPENS}, after ${WARM_UP} warm-up opens)\n`);
+    console.log('  In-page: navigation start to the mark set once the first statement is drawn from IndexedDB,');
+    console.log('  focused and listening for keys. Reference: a static page with five buttons, opened the same way.');
+    const popup: { inPage: number; driver: number }[] = [];
+    const reference: { inPage: number; driver: number }[] = [];
+    for (let i = 0; i < WARM_UP; i++) {
+      await open('src/popup/index.html');
+      await open('reference.html');
+    }
+    for (let i = 0; i < OPENS; i++) {
+      popup.push(await open('src/popup/index.html'));
+      reference.push(await open('reference.html'));
+    }
+    const p = median(popup.map((x) => x.inPage));
+    const r = median(reference.map((x) => x.inPage));
+    console.log(`  popup      in-page ${fmt(p).padStart(9)}   seen from the driver ${fmt(median(popup.map((x) => x.driver)))}`);
+    console.log(`  reference  in-page ${fmt(r).padStart(9)}   seen from the driver ${fmt(median(reference.map((x) => x.driver)))}`);
+    console.log(`  popup minus reference: ${fmt(p - r)} (budget: popup under 100 ms)`);
+
+    console.log(`\n## Committing one answer to IndexedDB (median of ${SAVES}, durability 'strict')\n`);
+    console.log('  Measured in the popup around updatePulse: one readwrite transaction that reads the week,');
+    console.log('  validates, writes and commits. Each key press is a new answer, so every save writes.');
+    const page = await context.newPage();
+    await page.goto(`${origin}src/popup/index.html`);
+    await page.waitForSelector('input[type=radio]');
+    for (let i = 0; i < SAVES + WARM_UP; i++) {
+      await page.keyboard.press(String((i % 5) + 1));
+      await page.waitForFunction((n) => performance.getEntriesByName('pulse:save').length >= n, i + 1);
+    }
+    const saves = await page.evaluate(() => performance.getEntriesByName('pulse:save').map((e) => e.duration));
+    const measured = saves.slice(WARM_UP);
+    console.log(`  median ${fmt(median(measured))}   min ${fmt(Math.min(...measured))}   max ${fmt(Math.max(...measured))} (budget: median under 10 ms)`);
+    await page.close();
+  } finally {
+    await context.close();
+    rmSync(dist, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+assertPrerequisites();
+console.log(`# Culture Pulse benchmarks — ${new Date().toISOString()}, Node ${process.version}, ${CHROMIUM_PATH}`);
+sizes();
+await timings();
