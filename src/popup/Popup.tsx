@@ -1,5 +1,5 @@
 /** The weekly pulse: a few statements, an optional comment, then a thank-you with the last weeks. */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { browser } from '../platform/browser';
 import { ErrorNotice, Loading } from '../ui/Status';
 import { CommentStep } from './CommentStep';
@@ -22,7 +22,7 @@ export function Popup() {
   const latest = useRef({ view, actions });
   latest.current = { view, actions };
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const { view, actions } = latest.current;
       if (view.kind !== 'ready' && event.key !== 'Escape') return;
@@ -46,7 +46,7 @@ export function Popup() {
   }, []);
 
   // For the benchmark: the moment the first screen is drawn from stored state and focused.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (view.kind === 'ready' && !marked.current) {
       marked.current = true;
       performance.mark('pulse-ready');

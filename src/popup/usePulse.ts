@@ -2,7 +2,7 @@
  * The popup's state: this week's pulse, loaded from IndexedDB, and every change saved the moment
  * it is made. The screen shows only what was saved; a failed save is reported, not hidden.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { latestWriter } from '../core/latest-writer';
 import {
   newPulseRecord,
@@ -60,15 +60,24 @@ export function usePulse(clock: () => Date = systemClock) {
   const weekRef = useRef<WeekId | undefined>(undefined);
   const commentRef = useRef('');
 
+  /** The open connection once there is one, so a save can start its transaction at once. */
+  const openDb = useRef<PulseDb | undefined>(undefined);
   const db = useCallback((): Promise<PulseDb> => {
     dbRef.current ??= openPulseDb({
       onClose: () => {
         dbRef.current = undefined;
+        openDb.current = undefined;
       },
-    }).catch((error: unknown) => {
-      dbRef.current = undefined;
-      throw error;
-    });
+    }).then(
+      (handle) => {
+        openDb.current = handle;
+        return handle;
+      },
+      (error: unknown) => {
+        dbRef.current = undefined;
+        throw error;
+      },
+    );
     return dbRef.current;
   }, []);
 
@@ -108,7 +117,8 @@ export function usePulse(clock: () => Date = systemClock) {
     }
   }, [clock, db, patch]);
 
-  useEffect(() => {
+  // A layout effect starts loading right after the first render, not a frame later.
+  useLayoutEffect(() => {
     void load();
   }, [load]);
 
@@ -126,14 +136,20 @@ export function usePulse(clock: () => Date = systemClock) {
       const now = clock();
       const create = () => newPulseRecord(pulseForWeek(weekId));
       const ticket = ++saves.current;
+      const started = performance.now();
+      // Start the transaction before the screen re-renders, so rendering does not delay the commit.
+      const saving = openDb.current
+        ? updatePulse(openDb.current, weekId, create, (r) => change(r, now), now)
+        : db().then((handle) => updatePulse(handle, weekId, create, (r) => change(r, now), now));
+      patch((v) => {
+        try {
+          return { record: change(v.record ?? create(), now) };
+        } catch {
+          return {}; // The save meets the same refusal and reports it.
+        }
+      });
       try {
-        patch((v) => ({ record: change(v.record ?? create(), now) }));
-      } catch {
-        // The save below meets the same refusal and reports it.
-      }
-      try {
-        const started = performance.now();
-        const saved = await updatePulse(await db(), weekId, create, (r) => change(r, now), now);
+        const saved = await saving;
         // Visible in DevTools' performance panel, and read by `npm run bench`.
         performance.measure('pulse:save', { start: started });
         if (ticket === saves.current) patch(() => ({ record: saved, problem: undefined }));

@@ -2,7 +2,7 @@
  * One statement and its answer: native radios in a fieldset, so arrows move between points, every
  * point has a name ("Agree"), and nothing is checked until the engineer chooses.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { type Answer, SCALE_LABELS, SCALE_VALUES, SKIP_LABEL } from '../core/scale';
 
 export interface AnswerScaleProps {
@@ -17,7 +17,8 @@ export interface AnswerScaleProps {
 
 export function AnswerScale({ name, statement, value, onChange, autoFocus, describedBy }: AnswerScaleProps) {
   const fieldset = useRef<HTMLFieldSetElement>(null);
-  useEffect(() => {
+  // Layout effects: focus is in place before the first paint, so keys work the moment it shows.
+  useLayoutEffect(() => {
     if (!autoFocus) return;
     const target =
       fieldset.current?.querySelector<HTMLInputElement>('input:checked') ??
@@ -25,7 +26,7 @@ export function AnswerScale({ name, statement, value, onChange, autoFocus, descr
     target?.focus();
   }, [autoFocus, name]);
   // An answer chosen by digit moves focus to it, so arrow keys carry on from the chosen point.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const root = fieldset.current;
     if (root?.contains(document.activeElement)) root.querySelector<HTMLInputElement>('input:checked')?.focus();
   }, [value]);
