@@ -2,14 +2,21 @@
  * The engineer's own export file: reading it back is all or nothing. The whole file is validated
  * before anything is merged, and a merge by week never loses a newer answer.
  */
-import {
-  describeIssues,
-  EXPORT_FORMAT,
-  EXPORT_VERSION,
-  type ExportFile,
-  exportFileSchema,
-  type PulseRecord,
-} from './schemas';
+import * as z from 'zod/mini';
+import { describeIssues, type PulseRecord, pulseRecordSchema } from './schemas';
+
+export const EXPORT_FORMAT = 'culture-pulse-export';
+export const EXPORT_VERSION = 1;
+
+export const exportFileSchema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  exportedAt: z.string(),
+  pulses: z.array(pulseRecordSchema).check(z.maxLength(10_000)),
+  /** Stored records that could not be read, kept so an export loses nothing. Not imported. */
+  unreadable: z.optional(z.array(z.unknown())),
+});
+export type ExportFile = z.infer<typeof exportFileSchema>;
 
 /** 5 MB is years of weekly pulses many times over; larger is not ours. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

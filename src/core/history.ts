@@ -1,12 +1,10 @@
 /**
- * The engineer's own history: one summary per week for "the last weeks at a glance", and the
- * rows of their personal CSV export. Own data only; nothing here is shared.
+ * The engineer's own history: one summary per week for "the last weeks at a glance". Own data
+ * only; nothing here is shared.
  */
-import { type CsvCell, toCsv } from './csv';
 import { questionById, THEMES, type Theme } from './questions';
-import { answerLabel, isScaleValue } from './scale';
+import { isScaleValue } from './scale';
 import type { PulseRecord } from './schemas';
-import { weekStartIsoDate } from './week';
 
 export interface WeekSummary {
   readonly weekId: PulseRecord['weekId'];
@@ -39,38 +37,4 @@ export function summarizeWeek(record: PulseRecord): WeekSummary {
     }),
   ) as Record<Theme, number | null>;
   return { weekId: record.weekId, answered, skipped, asked: record.questionIds.length, themeMeans };
-}
-
-export const MY_HISTORY_CSV_HEADER = [
-  'iso_week',
-  'week_start',
-  'theme',
-  'question_id',
-  'question_text',
-  'answer',
-  'answer_label',
-  'week_comment',
-] as const;
-
-/** One row per week and question, oldest week first; the week's comment on each of its rows. */
-export function myHistoryCsv(pulses: readonly PulseRecord[]): string {
-  const rows: CsvCell[][] = [];
-  const sorted = [...pulses].sort((a, b) => a.weekId.localeCompare(b.weekId));
-  for (const pulse of sorted) {
-    for (const id of pulse.questionIds) {
-      const question = questionById(id);
-      const answer = pulse.answers[id];
-      rows.push([
-        pulse.weekId,
-        weekStartIsoDate(pulse.weekId),
-        question?.theme ?? '',
-        id,
-        question?.text ?? '',
-        isScaleValue(answer) ? answer : null,
-        answer === undefined ? 'Not answered' : answerLabel(answer),
-        pulse.comment,
-      ]);
-    }
-  }
-  return toCsv(MY_HISTORY_CSV_HEADER, rows);
 }

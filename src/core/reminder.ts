@@ -5,7 +5,7 @@
  * at the next weekday wake-up of the same week. The badge stays while the pulse is open.
  */
 import { addDays, addMinutes, format, getISODay } from 'date-fns';
-import type { ReminderSettings, ReminderState } from './schemas';
+import type { ReminderSettings, ReminderState } from './reminder-settings';
 import { weekEnd, weekIdOf, weekStart } from './week';
 
 /** The moment this week's reminder is due: the chosen weekday and time of the week holding `now`. */

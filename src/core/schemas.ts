@@ -1,6 +1,8 @@
 /**
- * zod schemas for everything that crosses a boundary: stored records, settings, export files and
- * messages. Written with zod/mini so the extension's pages stay small.
+ * zod schemas for the records every part of the extension shares: week ids, answers and the
+ * stored weekly pulse. Schemas that belong to one feature live beside it (reminder-settings.ts,
+ * export-file.ts, platform/messages.ts) so a page only loads the schemas it uses. Written with
+ * zod/mini so the extension's pages stay small.
  */
 import * as z from 'zod/mini';
 import { isKnownQuestionId } from './questions';
@@ -17,10 +19,7 @@ export const questionIdSchema = z
   .string({ error: 'must be a question id' })
   .check(z.refine(isKnownQuestionId, { error: 'is not a question Culture Pulse knows', abort: true }));
 
-export const answerSchema = z.union(
-  [z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal('skip')],
-  { error: 'must be 1, 2, 3, 4, 5 or "skip"' },
-);
+export const answerSchema = z.literal([1, 2, 3, 4, 5, 'skip'], { error: 'must be 1, 2, 3, 4, 5 or "skip"' });
 
 /** One engineer's pulse for one ISO week, as stored in IndexedDB on their machine. */
 export const pulseRecordSchema = z
@@ -42,40 +41,6 @@ export const pulseRecordSchema = z
     ),
   );
 export type PulseRecord = z.infer<typeof pulseRecordSchema>;
-
-export const WEEKDAYS = [1, 2, 3, 4, 5] as const; // Monday..Friday, as date-fns getISODay numbers
-
-export const reminderSettingsSchema = z.strictObject({
-  enabled: z.boolean(),
-  /** ISO weekday 1 (Monday) to 5 (Friday): never at weekends. */
-  weekday: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
-  /** Minutes after local midnight. */
-  minuteOfDay: z.number().check(z.int(), z.gte(0), z.lte(24 * 60 - 1)),
-});
-export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
-
-/** A weekday afternoon: Thursday 15:00. */
-export const DEFAULT_REMINDER: ReminderSettings = { enabled: true, weekday: 4, minuteOfDay: 15 * 60 };
-
-/** What the background remembers between wake-ups, so a reminder shows at most once a day. */
-export const reminderStateSchema = z.strictObject({
-  /** Local date (yyyy-mm-dd) of the last reminder shown. */
-  lastShownOn: z.nullable(z.string()),
-});
-export type ReminderState = z.infer<typeof reminderStateSchema>;
-
-export const EXPORT_FORMAT = 'culture-pulse-export';
-export const EXPORT_VERSION = 1;
-
-export const exportFileSchema = z.strictObject({
-  format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
-  exportedAt: z.string(),
-  pulses: z.array(pulseRecordSchema).check(z.maxLength(10_000)),
-  /** Stored records that could not be read, kept so an export loses nothing. Not imported. */
-  unreadable: z.optional(z.array(z.unknown())),
-});
-export type ExportFile = z.infer<typeof exportFileSchema>;
 
 /**
  * A plain-English line for one problem. zod/mini ships without messages (keeping pages small), so

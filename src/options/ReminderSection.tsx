@@ -1,7 +1,7 @@
 /** The weekly reminder: on or off, which weekday, what time. Saved through the background. */
 import { useEffect, useState } from 'preact/hooks';
 import { describeMoment } from '../core/reminder';
-import type { ReminderSettings } from '../core/schemas';
+import type { ReminderSettings } from '../core/reminder-settings';
 import { type ReminderStatus, sendMessage } from '../platform/messages';
 import { loadReminderSettings } from '../platform/settings';
 import { ErrorNotice, Loading } from '../ui/Status';
@@ -21,6 +21,7 @@ function fromTime(value: string): number | undefined {
 
 type State =
   | { kind: 'loading' }
+  | { kind: 'failed'; message: string }
   | { kind: 'ready'; settings: ReminderSettings; status: ReminderStatus | undefined; problem?: string; error?: string };
 
 export function ReminderSection() {
@@ -28,13 +29,19 @@ export function ReminderSection() {
 
   useEffect(() => {
     void (async () => {
-      const loaded = await loadReminderSettings();
-      const status = await sendMessage('get-reminder-status', {}).catch(() => undefined);
-      setState({ kind: 'ready', settings: loaded.value, status, problem: loaded.problem });
+      try {
+        const loaded = await loadReminderSettings();
+        // Without an answer from the background the settings still show; only the next time is missing.
+        const status = await sendMessage('get-reminder-status', {}).catch(() => undefined);
+        setState({ kind: 'ready', settings: loaded.value, status, problem: loaded.problem });
+      } catch (error) {
+        setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      }
     })();
   }, []);
 
   if (state.kind === 'loading') return <Loading label="Loading reminder settings…" />;
+  if (state.kind === 'failed') return <ErrorNotice>Could not read the reminder settings: {state.message}</ErrorNotice>;
 
   const save = async (settings: ReminderSettings) => {
     setState({ ...state, settings, error: undefined });

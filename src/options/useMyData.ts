@@ -1,7 +1,7 @@
 /** The engineer's own stored answers, for the options page: list, export, import, delete. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { buildExportFile, parseExportText, planMerge } from '../core/export-file';
-import { myHistoryCsv } from '../core/history';
+import { myHistoryCsv } from '../core/history-csv';
 import type { PulseRecord } from '../core/schemas';
 import { weekIdOf } from '../core/week';
 import { sendMessage } from '../platform/messages';

@@ -3,7 +3,8 @@
  * zod schema for its request and its response. Both ends parse; the background checks the sender.
  */
 import * as z from 'zod/mini';
-import { reminderSettingsSchema, weekIdSchema } from '../core/schemas';
+import { reminderSettingsSchema } from '../core/reminder-settings';
+import { weekIdSchema } from '../core/schemas';
 import { browser, type Runtime } from './browser';
 
 export const reminderStatusSchema = z.strictObject({

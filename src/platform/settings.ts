@@ -5,12 +5,12 @@
  */
 import {
   DEFAULT_REMINDER,
-  describeIssues,
   type ReminderSettings,
   type ReminderState,
   reminderSettingsSchema,
   reminderStateSchema,
-} from '../core/schemas';
+} from '../core/reminder-settings';
+import { describeIssues } from '../core/schemas';
 import { browser } from './browser';
 
 const SETTINGS_KEY = 'reminderSettings';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isReminderDue, nextWakeUp } from '../../src/core/reminder';
-import type { ReminderSettings } from '../../src/core/schemas';
+import type { ReminderSettings } from '../../src/core/reminder-settings';
 import { type ExtensionBrowser, launchExtension } from './chromium';
 
 const ALARM = 'weekly-reminder';

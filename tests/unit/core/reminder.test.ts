@@ -7,7 +7,7 @@ import {
   nextWakeUp,
   reminderMomentOfWeek,
 } from '../../../src/core/reminder';
-import type { ReminderSettings, ReminderState } from '../../../src/core/schemas';
+import type { ReminderSettings, ReminderState } from '../../../src/core/reminder-settings';
 
 const thursday15: ReminderSettings = { enabled: true, weekday: 4, minuteOfDay: 15 * 60 };
 const never: ReminderState = { lastShownOn: null };

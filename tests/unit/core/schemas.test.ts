@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  answerSchema,
-  DEFAULT_REMINDER,
-  describeIssues,
-  MAX_COMMENT_LENGTH,
-  pulseRecordSchema,
-  reminderSettingsSchema,
-} from '../../../src/core/schemas';
+import { answerSchema, describeIssues, MAX_COMMENT_LENGTH, pulseRecordSchema } from '../../../src/core/schemas';
 import { samplePulse } from './samples';
 
 describe('pulseRecordSchema', () => {
@@ -42,17 +35,6 @@ describe('answerSchema', () => {
   it('takes 1 to 5 and skip only', () => {
     expect([1, 2, 3, 4, 5, 'skip'].every((a) => answerSchema.safeParse(a).success)).toBe(true);
     expect([0, 6, 2.5, '3', null, 'SKIP'].some((a) => answerSchema.safeParse(a).success)).toBe(false);
-  });
-});
-
-describe('reminderSettingsSchema', () => {
-  it('defaults to a weekday afternoon and refuses weekends and impossible times', () => {
-    expect(reminderSettingsSchema.parse(DEFAULT_REMINDER)).toEqual(DEFAULT_REMINDER);
-    expect(DEFAULT_REMINDER.weekday).toBeLessThanOrEqual(5);
-    expect(DEFAULT_REMINDER.minuteOfDay).toBeGreaterThanOrEqual(12 * 60);
-    expect(reminderSettingsSchema.safeParse({ ...DEFAULT_REMINDER, weekday: 6 }).success).toBe(false);
-    expect(reminderSettingsSchema.safeParse({ ...DEFAULT_REMINDER, weekday: 7 }).success).toBe(false);
-    expect(reminderSettingsSchema.safeParse({ ...DEFAULT_REMINDER, minuteOfDay: 1440 }).success).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REMINDER } from '../../../src/core/schemas';
+import { DEFAULT_REMINDER } from '../../../src/core/reminder-settings';
 import { dispatch, type Handlers, isTrustedSender, sendMessage } from '../../../src/platform/messages';
 import { EXTENSION_ID, EXTENSION_ORIGIN, fakeBrowser } from '../fake-browser';
 

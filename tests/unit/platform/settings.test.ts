@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REMINDER } from '../../../src/core/schemas';
+import { DEFAULT_REMINDER } from '../../../src/core/reminder-settings';
 import {
   loadReminderSettings,
   loadReminderState,
