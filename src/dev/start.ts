@@ -6,11 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, extensionId, launchChromium } from './chromium';
 
 const root = resolve(import.meta.dirname, '../..');
 const dist = join(root, 'dist');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function byHand(): string {
   return [
@@ -37,8 +36,8 @@ if (!hasDisplay) {
   console.log(byHand());
   process.exit(0);
 }
-if (!existsSync(chromiumPath)) {
-  console.log(`Chromium was not found at ${chromiumPath}.`);
+if (!existsSync(CHROMIUM_PATH)) {
+  console.log(`Chromium was not found at ${CHROMIUM_PATH}.`);
   console.log('Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.');
   console.log(byHand());
   process.exit(0);
@@ -46,23 +45,8 @@ if (!existsSync(chromiumPath)) {
 
 const profile = join(root, '.cache/chromium-profile');
 mkdirSync(profile, { recursive: true });
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: chromiumPath,
-  headless: false,
-  viewport: null,
-  args: [
-    `--disable-extensions-except=${dist}`,
-    `--load-extension=${dist}`,
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
-const worker =
-  context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-  (await context.waitForEvent('serviceworker'));
-const id = new URL(worker.url()).host;
+const context = await launchChromium({ extension: dist, profile, headless: false });
+const id = await extensionId(context);
 const tab = context.pages()[0] ?? (await context.newPage());
 await tab.goto(`chrome-extension://${id}/src/popup/index.html`);
 console.log('Chromium is open with Culture Pulse loaded; its first tab shows this week’s pulse.');

@@ -6,8 +6,8 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
-import { assertPrerequisites, CHROMIUM_PATH, DIST } from '../e2e/chromium';
+import { CHROMIUM_PATH, extensionId, launchChromium } from '../../src/dev/chromium';
+import { assertPrerequisites, DIST } from '../e2e/chromium';
 import { popupFiles } from './popup-size';
 
 const OPENS = 20;
@@ -74,32 +74,12 @@ function distWithReference(): string {
   return dir;
 }
 
-async function launch(dist: string, profile: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
-
 async function timings(): Promise<void> {
   const dist = distWithReference();
   const profile = mkdtempSync(join(tmpdir(), 'pulse-bench-profile-'));
-  const context = await launch(dist, profile);
+  const context = await launchChromium({ extension: dist, profile, headless: true });
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const origin = `chrome-extension://${new URL(worker.url()).host}/`;
+    const origin = `chrome-extension://${await extensionId(context)}/`;
 
     /** Open a page in a new tab; milliseconds from its navigation start to its 'pulse-ready' mark. */
     const open = async (path: string): Promise<{ inPage: number; driver: number }> => {

@@ -5,10 +5,11 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { CHROMIUM_PATH, extensionId as idOf, launchChromium } from '../../src/dev/chromium';
 
+export { CHROMIUM_PATH };
 export const DIST = resolve(import.meta.dirname, '../../dist');
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function assertPrerequisites(): void {
   if (!existsSync(CHROMIUM_PATH)) {
@@ -39,28 +40,12 @@ export async function launchExtension(profile?: string): Promise<ExtensionBrowse
   assertPrerequisites();
   const ownProfile = profile === undefined;
   const dir = profile ?? mkdtempSync(join(tmpdir(), 'pulse-chromium-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    acceptDownloads: true,
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const context = await launchChromium({ extension: DIST, profile: dir, headless: true });
   const worker = async (): Promise<Worker> => {
     const running = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
     return running ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
   };
-  const extensionId = new URL((await worker()).url()).host;
+  const extensionId = await idOf(context);
   const origin = `chrome-extension://${extensionId}/`;
   return {
     context,

@@ -2,16 +2,9 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { MY_HISTORY_CSV_HEADER, myHistoryCsv } from '../../../src/core/history-csv';
 import type { PulseRecord } from '../../../src/core/schemas';
+import { halfAnswered } from './samples';
 
-const record: PulseRecord = {
-  weekId: '2026-W48',
-  bankVersion: 1,
-  questionIds: ['impact-customers', 'impact-outcome', 'choice-solution', 'improvement-growth'],
-  answers: { 'impact-customers': 4, 'impact-outcome': 5, 'choice-solution': 'skip' },
-  comment: '=SUM(A1), "quoted"\nnext line',
-  completed: false,
-  updatedAt: 1,
-};
+const record = halfAnswered;
 
 describe('myHistoryCsv', () => {
   it('writes one row per week and question that papaparse reads back cell by cell', () => {

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeWeek } from '../../../src/core/history';
-import type { PulseRecord } from '../../../src/core/schemas';
+import { halfAnswered } from './samples';
 
-const record: PulseRecord = {
-  weekId: '2026-W48',
-  bankVersion: 1,
-  questionIds: ['impact-customers', 'impact-outcome', 'choice-solution', 'improvement-growth'],
-  answers: { 'impact-customers': 4, 'impact-outcome': 5, 'choice-solution': 'skip' },
-  comment: '=SUM(A1), "quoted"\nnext line',
-  completed: false,
-  updatedAt: 1,
-};
+const record = halfAnswered;
 
 describe('summarizeWeek', () => {
   it('averages 1–5 answers per theme, leaving skipped and unanswered themes empty', () => {

@@ -16,3 +16,14 @@ export function samplePulse(weekId: WeekId, overrides: Partial<PulseRecord> = {}
     ...overrides,
   };
 }
+
+/** A half-answered week: two answers, a skip, one unanswered, and a comment a spreadsheet would run. */
+export const halfAnswered: PulseRecord = {
+  weekId: '2026-W48',
+  bankVersion: 1,
+  questionIds: ['impact-customers', 'impact-outcome', 'choice-solution', 'improvement-growth'],
+  answers: { 'impact-customers': 4, 'impact-outcome': 5, 'choice-solution': 'skip' },
+  comment: '=SUM(A1), "quoted"\nnext line',
+  completed: false,
+  updatedAt: 1,
+};
