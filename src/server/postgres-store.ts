@@ -1,0 +1,118 @@
+/**
+ * The store for organisations that outgrow one machine: PostgreSQL through pg. Every method is
+ * one statement, so no write is half done. `schema` keeps separate deployments (and test runs)
+ * apart in one database.
+ */
+import pg from 'pg';
+import type { WeekId } from '../core/week';
+import type { Store, Team, TeamChange } from './store';
+import { type SubmissionRow, submissionFromRow } from './stored-submission';
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+interface TeamRow {
+  team_id: string;
+  name: string;
+  ingest_token_hash: string;
+  manager_token_hash: string;
+  k: number;
+}
+
+function teamFromRow(row: TeamRow): Team {
+  return {
+    teamId: row.team_id,
+    name: row.name,
+    ingestTokenHash: row.ingest_token_hash,
+    managerTokenHash: row.manager_token_hash,
+    k: row.k,
+  };
+}
+
+export async function openPostgresStore(connectionString: string, schema = 'culture_pulse'): Promise<Store> {
+  if (!SCHEMA_NAME.test(schema)) throw new Error(`Not a safe schema name: ${schema}`);
+  const pool = new pg.Pool({ connectionString, max: 10, options: `-c search_path=${schema}` });
+  await pool.query(`
+    CREATE SCHEMA IF NOT EXISTS ${schema};
+    CREATE TABLE IF NOT EXISTS ${schema}.teams (
+      team_id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      ingest_token_hash TEXT NOT NULL,
+      manager_token_hash TEXT NOT NULL,
+      k INTEGER NOT NULL CHECK (k >= 3)
+    );
+    CREATE TABLE IF NOT EXISTS ${schema}.submissions (
+      team_id TEXT NOT NULL REFERENCES ${schema}.teams(team_id),
+      submission_id TEXT NOT NULL,
+      week_id TEXT NOT NULL,
+      bank_version INTEGER NOT NULL,
+      scores JSONB NOT NULL,
+      PRIMARY KEY (team_id, submission_id)
+    );
+    CREATE INDEX IF NOT EXISTS submissions_by_week ON ${schema}.submissions (team_id, week_id);
+  `);
+
+  return {
+    async createTeam(team) {
+      const result = await pool.query(
+        `INSERT INTO teams (team_id, name, ingest_token_hash, manager_token_hash, k) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (team_id) DO NOTHING`,
+        [team.teamId, team.name, team.ingestTokenHash, team.managerTokenHash, team.k],
+      );
+      return result.rowCount === 1;
+    },
+    async getTeam(teamId) {
+      const { rows } = await pool.query<TeamRow>('SELECT * FROM teams WHERE team_id = $1', [teamId]);
+      return rows[0] ? teamFromRow(rows[0]) : undefined;
+    },
+    async listTeams() {
+      const { rows } = await pool.query<TeamRow>('SELECT * FROM teams ORDER BY team_id');
+      return rows.map(teamFromRow);
+    },
+    async updateTeam(teamId, change: TeamChange) {
+      const result = await pool.query(
+        `UPDATE teams SET
+           name = COALESCE($2, name),
+           ingest_token_hash = COALESCE($3, ingest_token_hash),
+           manager_token_hash = COALESCE($4, manager_token_hash),
+           k = COALESCE($5, k)
+         WHERE team_id = $1`,
+        [
+          teamId,
+          change.name ?? null,
+          change.ingestTokenHash ?? null,
+          change.managerTokenHash ?? null,
+          change.k ?? null,
+        ],
+      );
+      return result.rowCount === 1;
+    },
+    async upsertSubmission(s) {
+      // xmax = 0 only for a row this statement inserted: it tells a first send from a retry.
+      const { rows } = await pool.query<{ inserted: boolean }>(
+        `INSERT INTO submissions (team_id, submission_id, week_id, bank_version, scores) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (team_id, submission_id) DO UPDATE SET
+           week_id = EXCLUDED.week_id, bank_version = EXCLUDED.bank_version, scores = EXCLUDED.scores
+         RETURNING (xmax = 0) AS inserted`,
+        [s.teamId, s.submissionId, s.weekId, s.bankVersion, JSON.stringify(s.scores)],
+      );
+      return rows[0]?.inserted ? 'created' : 'replaced';
+    },
+    async weekSubmissions(teamId, weekId) {
+      const { rows } = await pool.query<SubmissionRow>(
+        'SELECT * FROM submissions WHERE team_id = $1 AND week_id = $2',
+        [teamId, weekId],
+      );
+      return rows.map(submissionFromRow);
+    },
+    async teamWeeks(teamId) {
+      const { rows } = await pool.query<{ week_id: string }>(
+        'SELECT DISTINCT week_id FROM submissions WHERE team_id = $1 ORDER BY week_id',
+        [teamId],
+      );
+      return rows.map((r) => r.week_id as WeekId);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

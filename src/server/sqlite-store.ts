@@ -1,0 +1,120 @@
+/**
+ * The default store: SQLite in one file (WAL, synchronous=FULL, so an acknowledged submission
+ * survives a power cut). better-sqlite3 is synchronous; each method is one statement or one
+ * transaction, so no write is ever half done.
+ */
+import Database from 'better-sqlite3';
+import type { Submission } from '../core/submission';
+import type { WeekId } from '../core/week';
+import type { Store, Team, TeamChange, UpsertResult } from './store';
+import { type SubmissionRow, submissionFromRow } from './stored-submission';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS teams (
+  team_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  ingest_token_hash TEXT NOT NULL,
+  manager_token_hash TEXT NOT NULL,
+  k INTEGER NOT NULL CHECK (k >= 3)
+) STRICT;
+CREATE TABLE IF NOT EXISTS submissions (
+  team_id TEXT NOT NULL REFERENCES teams(team_id),
+  submission_id TEXT NOT NULL,
+  week_id TEXT NOT NULL,
+  bank_version INTEGER NOT NULL,
+  scores TEXT NOT NULL,
+  PRIMARY KEY (team_id, submission_id)
+) STRICT;
+CREATE INDEX IF NOT EXISTS submissions_by_week ON submissions (team_id, week_id);
+`;
+
+interface TeamRow {
+  team_id: string;
+  name: string;
+  ingest_token_hash: string;
+  manager_token_hash: string;
+  k: number;
+}
+
+function teamFromRow(row: TeamRow): Team {
+  return {
+    teamId: row.team_id,
+    name: row.name,
+    ingestTokenHash: row.ingest_token_hash,
+    managerTokenHash: row.manager_token_hash,
+    k: row.k,
+  };
+}
+
+export function openSqliteStore(file: string): Store {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+
+  const insertTeam = db.prepare(
+    // ON CONFLICT, not OR IGNORE: OR IGNORE would also swallow the CHECK on k.
+    `INSERT INTO teams (team_id, name, ingest_token_hash, manager_token_hash, k) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (team_id) DO NOTHING`,
+  );
+  const selectTeam = db.prepare<[string], TeamRow>('SELECT * FROM teams WHERE team_id = ?');
+  const selectTeams = db.prepare<[], TeamRow>('SELECT * FROM teams ORDER BY team_id');
+  const exists = db.prepare<[string, string], { one: number }>(
+    'SELECT 1 AS one FROM submissions WHERE team_id = ? AND submission_id = ?',
+  );
+  const upsert = db.prepare(
+    `INSERT INTO submissions (team_id, submission_id, week_id, bank_version, scores) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (team_id, submission_id) DO UPDATE SET
+       week_id = excluded.week_id, bank_version = excluded.bank_version, scores = excluded.scores`,
+  );
+  const selectWeek = db.prepare<[string, string], SubmissionRow>(
+    'SELECT * FROM submissions WHERE team_id = ? AND week_id = ?',
+  );
+  const selectWeeks = db.prepare<[string], { week_id: string }>(
+    'SELECT DISTINCT week_id FROM submissions WHERE team_id = ? ORDER BY week_id',
+  );
+
+  const upsertTx = db.transaction((s: Submission): UpsertResult => {
+    const existed = exists.get(s.teamId, s.submissionId) !== undefined;
+    upsert.run(s.teamId, s.submissionId, s.weekId, s.bankVersion, JSON.stringify(s.scores));
+    return existed ? 'replaced' : 'created';
+  });
+
+  return {
+    async createTeam(team) {
+      return insertTeam.run(team.teamId, team.name, team.ingestTokenHash, team.managerTokenHash, team.k).changes === 1;
+    },
+    async getTeam(teamId) {
+      const row = selectTeam.get(teamId);
+      return row ? teamFromRow(row) : undefined;
+    },
+    async listTeams() {
+      return selectTeams.all().map(teamFromRow);
+    },
+    async updateTeam(teamId, change: TeamChange) {
+      const columns = {
+        name: change.name,
+        ingest_token_hash: change.ingestTokenHash,
+        manager_token_hash: change.managerTokenHash,
+        k: change.k,
+      };
+      const set = Object.entries(columns).filter(([, v]) => v !== undefined);
+      if (set.length === 0) return (await this.getTeam(teamId)) !== undefined;
+      const sql = `UPDATE teams SET ${set.map(([c]) => `${c} = ?`).join(', ')} WHERE team_id = ?`;
+      return db.prepare(sql).run(...set.map(([, v]) => v), teamId).changes === 1;
+    },
+    async upsertSubmission(submission) {
+      return upsertTx(submission);
+    },
+    async weekSubmissions(teamId, weekId) {
+      return selectWeek.all(teamId, weekId).map(submissionFromRow);
+    },
+    async teamWeeks(teamId) {
+      return selectWeeks.all(teamId).map((r) => r.week_id as WeekId);
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Everything the endpoint keeps, behind one small interface with two implementations (SQLite in
+ * one file, PostgreSQL) that pass one contract suite (tests/server/store-contract.ts). No IP
+ * address, user agent or receive time is ever stored; a submission is its team, week, id, bank
+ * version and scores, nothing more.
+ */
+import type { Submission } from '../core/submission';
+import type { WeekId } from '../core/week';
+
+export interface Team {
+  readonly teamId: string;
+  readonly name: string;
+  /** SHA-256 of the ingest token (devices send answers with it; it cannot read). */
+  readonly ingestTokenHash: string;
+  /** SHA-256 of the manager token (reads released figures). */
+  readonly managerTokenHash: string;
+  /** Groups smaller than this are never shown. At least 3. */
+  readonly k: number;
+}
+
+export type TeamChange = Partial<Pick<Team, 'ingestTokenHash' | 'managerTokenHash' | 'k' | 'name'>>;
+
+export type UpsertResult = 'created' | 'replaced';
+
+export interface Store {
+  /** Refuses a team id that exists (returns false). */
+  createTeam(team: Team): Promise<boolean>;
+  getTeam(teamId: string): Promise<Team | undefined>;
+  listTeams(): Promise<Team[]>;
+  /** Returns false when there is no such team. */
+  updateTeam(teamId: string, change: TeamChange): Promise<boolean>;
+  /** One submission per (team, submission id): a retry replaces, never adds. Atomic. */
+  upsertSubmission(submission: Submission): Promise<UpsertResult>;
+  /** Every submission of a team's week, in no particular order. */
+  weekSubmissions(teamId: string, weekId: WeekId): Promise<Submission[]>;
+  /** Weeks of a team that have submissions, oldest first. */
+  teamWeeks(teamId: string): Promise<WeekId[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,96 @@
+/**
+ * The contract every store keeps, run on SQLite and on PostgreSQL alike: `(name, open)` where
+ * `open` gives a fresh, empty store.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { pulseForWeek } from '../../src/core/rotation';
+import type { Submission } from '../../src/core/submission';
+import type { WeekId } from '../../src/core/week';
+import type { Store, Team } from '../../src/server/store';
+
+export const team = (teamId: string, k = 5): Team => ({
+  teamId,
+  name: `Team ${teamId}, "quoted" & accented: Équipe`,
+  ingestTokenHash: 'a'.repeat(64),
+  managerTokenHash: 'b'.repeat(64),
+  k,
+});
+
+export function submission(teamId: string, weekId: WeekId, n: number, score: 1 | 2 | 3 | 4 | 5 = 4): Submission {
+  const ids = pulseForWeek(weekId).questions.map((q) => q.id);
+  return {
+    submissionId: n.toString(16).padStart(64, '0'),
+    teamId,
+    weekId,
+    bankVersion: 1,
+    scores: Object.fromEntries(ids.map((id) => [id, score])),
+  };
+}
+
+export function storeContract(name: string, open: () => Promise<Store>): void {
+  describe(`${name} store contract`, () => {
+    const opened: Store[] = [];
+    const fresh = async () => {
+      const store = await open();
+      opened.push(store);
+      return store;
+    };
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+    });
+
+    it('creates a team once, reads it back, and lists teams', async () => {
+      const store = await fresh();
+      expect(await store.createTeam(team('platform'))).toBe(true);
+      expect(await store.createTeam({ ...team('platform'), name: 'again' })).toBe(false);
+      expect(await store.getTeam('platform')).toEqual(team('platform'));
+      expect(await store.getTeam('nobody')).toBeUndefined();
+      await store.createTeam(team('apps'));
+      expect((await store.listTeams()).map((t) => t.teamId)).toEqual(['apps', 'platform']);
+    });
+
+    it('updates tokens and k, and says when the team does not exist', async () => {
+      const store = await fresh();
+      await store.createTeam(team('platform'));
+      expect(await store.updateTeam('platform', { ingestTokenHash: 'c'.repeat(64), k: 7 })).toBe(true);
+      expect(await store.getTeam('platform')).toEqual({ ...team('platform'), ingestTokenHash: 'c'.repeat(64), k: 7 });
+      expect(await store.updateTeam('nobody', { k: 9 })).toBe(false);
+    });
+
+    it('keeps one submission per id: a retry replaces, never double counts', async () => {
+      const store = await fresh();
+      await store.createTeam(team('platform'));
+      expect(await store.upsertSubmission(submission('platform', '2026-W47', 1, 2))).toBe('created');
+      expect(await store.upsertSubmission(submission('platform', '2026-W47', 2, 3))).toBe('created');
+      expect(await store.upsertSubmission(submission('platform', '2026-W47', 1, 5))).toBe('replaced');
+      const week = await store.weekSubmissions('platform', '2026-W47');
+      expect(week).toHaveLength(2);
+      expect(week.find((s) => s.submissionId.endsWith('1'))).toEqual(submission('platform', '2026-W47', 1, 5));
+    });
+
+    it('keeps teams and weeks apart', async () => {
+      const store = await fresh();
+      await store.createTeam(team('platform'));
+      await store.createTeam(team('apps'));
+      await store.upsertSubmission(submission('platform', '2026-W46', 1));
+      await store.upsertSubmission(submission('platform', '2026-W47', 2));
+      await store.upsertSubmission(submission('apps', '2026-W47', 1));
+      expect(await store.weekSubmissions('platform', '2026-W47')).toEqual([submission('platform', '2026-W47', 2)]);
+      expect(await store.teamWeeks('platform')).toEqual(['2026-W46', '2026-W47']);
+      expect(await store.teamWeeks('apps')).toEqual(['2026-W47']);
+      expect(await store.weekSubmissions('nobody', '2026-W47')).toEqual([]);
+    });
+
+    it('refuses a submission for a team it does not know, and writes nothing', async () => {
+      const store = await fresh();
+      await expect(store.upsertSubmission(submission('ghost', '2026-W47', 1))).rejects.toThrow();
+      expect(await store.weekSubmissions('ghost', '2026-W47')).toEqual([]);
+    });
+
+    it('refuses k below 3 at the storage level too', async () => {
+      const store = await fresh();
+      await expect(store.createTeam(team('tiny', 2))).rejects.toThrow();
+      expect(await store.getTeam('tiny')).toBeUndefined();
+    });
+  });
+}
