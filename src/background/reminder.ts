@@ -13,22 +13,37 @@ import { readPulse } from '../storage/pulses';
 
 export const REMINDER_ALARM = 'weekly-reminder';
 
+/** Whether this week's pulse is done; unreadable storage counts as not done (a reminder too many beats none). */
 async function isThisWeekDone(now: Date): Promise<boolean> {
-  const db = await openPulseDb();
   try {
-    const { value } = await readPulse(db, weekIdOf(now), now);
-    return value?.completed ?? false;
-  } finally {
-    db.close();
+    const db = await openPulseDb();
+    try {
+      const { value } = await readPulse(db, weekIdOf(now), now);
+      return value?.completed ?? false;
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    console.error('Culture Pulse: could not read this week’s pulse for the reminder.', error);
+    return false;
   }
 }
 
+/**
+ * Runs one refresh at a time: two at once (an alarm and a message, or two quick setting changes)
+ * could otherwise finish in the wrong order and leave a stale alarm or badge. The Web Locks API
+ * queues across the worker's whole life, and holds nothing once the worker stops.
+ */
 export async function refreshReminder(now: Date): Promise<ReminderStatus> {
-  const [{ value: settings }, state, pulseDone] = await Promise.all([
-    loadReminderSettings(),
-    loadReminderState(),
-    isThisWeekDone(now),
-  ]);
+  return await navigator.locks.request('culture-pulse-reminder', () => refresh(now));
+}
+
+async function refresh(now: Date): Promise<ReminderStatus> {
+  const { value: settings } = await loadReminderSettings();
+  // The alarm first: whatever fails below, the next wake-up is already booked.
+  const wakeUp = nextWakeUp({ now, settings });
+  await scheduleAlarm(wakeUp);
+  const [state, pulseDone] = await Promise.all([loadReminderState(), isThisWeekDone(now)]);
   let current = state;
   if (isReminderDue({ now, settings, state, pulseDone })) {
     current = { lastShownOn: localDate(now) };
@@ -36,8 +51,6 @@ export async function refreshReminder(now: Date): Promise<ReminderStatus> {
   }
   const badgeOn = isBadgeOn({ now, settings, state: current, pulseDone });
   await showBadge(badgeOn);
-  const wakeUp = nextWakeUp({ now, settings });
-  await scheduleAlarm(wakeUp);
   return {
     enabled: settings.enabled,
     nextWakeUpAt: wakeUp?.getTime() ?? null,
@@ -60,5 +73,5 @@ async function scheduleAlarm(at: Date | null): Promise<void> {
     return;
   }
   if (existing?.scheduledTime === at.getTime()) return;
-  browser.alarms.create(REMINDER_ALARM, { when: at.getTime() });
+  await browser.alarms.create(REMINDER_ALARM, { when: at.getTime() });
 }

@@ -4,14 +4,16 @@
  * only while this week's pulse is still open. If the browser was closed at that moment, it shows
  * at the next weekday wake-up of the same week. The badge stays while the pulse is open.
  */
-import { addDays, addMinutes, format, getISODay } from 'date-fns';
+import { addDays, format, getISODay, set } from 'date-fns';
 import type { ReminderSettings, ReminderState } from './reminder-settings';
 import { weekEnd, weekIdOf, weekStart } from './week';
 
 /** The moment this week's reminder is due: the chosen weekday and time of the week holding `now`. */
 export function reminderMomentOfWeek(now: Date, settings: ReminderSettings): Date {
   const monday = weekStart(weekIdOf(now));
-  return addMinutes(addDays(monday, settings.weekday - 1), settings.minuteOfDay);
+  // Wall-clock time, not elapsed minutes: on a day the clocks change, 15:00 is still 15:00.
+  const hours = Math.floor(settings.minuteOfDay / 60);
+  return set(addDays(monday, settings.weekday - 1), { hours, minutes: settings.minuteOfDay % 60 });
 }
 
 export function localDate(date: Date): string {

@@ -1,5 +1,5 @@
 /** The weekly reminder: on or off, which weekday, what time. Saved through the background. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeMoment } from '../core/reminder';
 import type { ReminderSettings } from '../core/reminder-settings';
 import { type ReminderStatus, sendMessage } from '../platform/messages';
@@ -26,6 +26,8 @@ type State =
 
 export function ReminderSection() {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  /** Only the reply to the latest save may update the form: an older one arriving late is stale. */
+  const latestSave = useRef(0);
 
   useEffect(() => {
     void (async () => {
@@ -44,11 +46,13 @@ export function ReminderSection() {
   if (state.kind === 'failed') return <ErrorNotice>Could not read the reminder settings: {state.message}</ErrorNotice>;
 
   const save = async (settings: ReminderSettings) => {
+    const ticket = ++latestSave.current;
     setState({ ...state, settings, error: undefined });
     try {
       const status = await sendMessage('save-reminder-settings', settings);
-      setState({ kind: 'ready', settings, status });
+      if (ticket === latestSave.current) setState({ kind: 'ready', settings, status });
     } catch (error) {
+      if (ticket !== latestSave.current) return;
       setState({
         ...state,
         settings,

@@ -30,7 +30,7 @@ export function Popup() {
       const action = keyAction(event, targetKind(event.target), onQuestion);
       if (action.kind === 'none') return;
       event.preventDefault();
-      if (action.kind === 'close') window.close();
+      if (action.kind === 'close') void actions.close();
       if (view.kind !== 'ready') return;
       const question = view.questions[view.step];
       if (action.kind === 'answer' && question) void actions.answer(question.id, action.answer);
@@ -84,15 +84,19 @@ export function Popup() {
       )}
       {view.weekClosed && (
         <ErrorNotice>
-          Week {view.weekId} has closed.{' '}
+          Week {view.weekId} closed at Sunday midnight; its answers can no longer change.{' '}
           <button type="button" onClick={() => void actions.reload()}>
             Open this week’s pulse
           </button>
         </ErrorNotice>
       )}
       {view.problem && !view.weekClosed && <ErrorNotice>{view.problem}</ErrorNotice>}
+      <p class="visually-hidden" aria-live="polite">
+        {question ? `Statement ${view.step + 1} of ${total}` : ''}
+      </p>
       {question ? (
         <QuestionStep
+          key={question.id}
           question={question}
           index={view.step}
           total={total}

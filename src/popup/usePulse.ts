@@ -2,8 +2,8 @@
  * The popup's state: this week's pulse, loaded from IndexedDB, and every change saved the moment
  * it is made. The screen shows only what was saved; a failed save is reported, not hidden.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { latestWriter } from '../core/latest-writer';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { type LatestWriter, latestWriter } from '../core/latest-writer';
 import {
   newPulseRecord,
   resumeStep,
@@ -16,9 +16,10 @@ import { type Question, questionById } from '../core/questions';
 import { pulseForWeek } from '../core/rotation';
 import type { Answer } from '../core/scale';
 import type { PulseRecord } from '../core/schemas';
-import { type WeekId, weekIdOf } from '../core/week';
+import { type WeekId, weekEnd, weekIdOf } from '../core/week';
 import { sendMessage } from '../platform/messages';
 import { openPulseDb, type PulseDb } from '../storage/db';
+import { dropDraft, dropDrafts, keepDraft, readDraft } from '../storage/drafts';
 import { listPulses, readPulse, updatePulse } from '../storage/pulses';
 
 export type PulseView =
@@ -59,6 +60,7 @@ export function usePulse(clock: () => Date = systemClock) {
   /** The week on screen and the latest comment typed, for callbacks that must not change identity. */
   const weekRef = useRef<WeekId | undefined>(undefined);
   const commentRef = useRef('');
+  const commentWriter = useRef<LatestWriter<string> | undefined>(undefined);
 
   /** The open connection once there is one, so a save can start its transaction at once. */
   const openDb = useRef<PulseDb | undefined>(undefined);
@@ -96,19 +98,25 @@ export function usePulse(clock: () => Date = systemClock) {
       const questions = record
         ? record.questionIds.map((id) => questionById(id)).filter((q): q is Question => q !== undefined)
         : pulseForWeek(weekId).questions;
-      commentRef.current = record?.comment ?? '';
+      // A draft newer than the stored comment means the popup closed before its last save.
+      dropDrafts(weekId);
+      const draft = readDraft(weekId);
+      const comment = draft ?? record?.comment ?? '';
+      if (draft !== undefined && draft === record?.comment) dropDraft(weekId);
+      commentRef.current = comment;
       setView({
         kind: 'ready',
         weekId,
         questions,
         record,
         step: record?.completed ? questions.length + 1 : resumeStep(record),
-        comment: record?.comment ?? '',
+        comment,
         history: undefined,
         setAside,
         problem: undefined,
         weekClosed: false,
       });
+      if (draft !== undefined && draft !== record?.comment) commentWriter.current?.push(draft);
       // History is for the thank-you screen; it loads after the first question is on screen.
       const history = await listPulses(handle, now);
       patch((v) => ({ history: history.value, setAside: v.setAside + history.setAside }));
@@ -167,16 +175,28 @@ export function usePulse(clock: () => Date = systemClock) {
     [clock, db, patch],
   );
 
-  const commentWriter = useMemo(
+  const writer = useMemo(
     () =>
       latestWriter<string>(
         async (text) => {
-          await save((r, now) => withComment(r, text, now));
+          const saved = await save((r, now) => withComment(r, text, now));
+          // Saved and still the latest text: the synchronous copy is no longer needed.
+          if (saved && saved.comment === commentRef.current) dropDraft(saved.weekId);
         },
         () => {},
       ),
     [save],
   );
+  commentWriter.current = writer;
+
+  // The week closes at Sunday 24:00 even with the popup open: say so then, not at the next save.
+  useEffect(() => {
+    if (view.kind !== 'ready') return;
+    const left = weekEnd(view.weekId).getTime() - clock().getTime();
+    if (left > 2 ** 31 - 1) return;
+    const timer = setTimeout(() => patch(() => ({ weekClosed: true })), Math.max(0, left));
+    return () => clearTimeout(timer);
+  }, [view.kind === 'ready' ? view.weekId : undefined, clock, patch]);
 
   const actions = useMemo(
     () => ({
@@ -184,14 +204,22 @@ export function usePulse(clock: () => Date = systemClock) {
       goTo: (step: number) => patch(() => ({ step, problem: undefined })),
       typeComment: (text: string) => {
         commentRef.current = text;
+        const weekId = weekRef.current;
+        if (weekId) keepDraft(weekId, text);
         patch(() => ({ comment: text }));
-        commentWriter.push(text);
+        writer.push(text);
+      },
+      /** Close once pending saves are done (a moment at most; the draft copy covers the rest). */
+      close: async () => {
+        await Promise.race([writer.flush().catch(() => {}), new Promise((r) => setTimeout(r, 500))]);
+        window.close();
       },
       finish: async () => {
-        await commentWriter.flush().catch(() => {});
+        await writer.flush().catch(() => {});
         const comment = commentRef.current;
         const saved = await save((r, now) => withCompleted(withComment(r, comment, now), true, now));
         if (!saved) return;
+        dropDraft(saved.weekId);
         notifyBackground(saved.weekId);
         const handle = await db();
         const history = await listPulses(handle, clock()).catch(() => undefined);
@@ -203,7 +231,7 @@ export function usePulse(clock: () => Date = systemClock) {
       },
       reload: load,
     }),
-    [save, patch, commentWriter, db, clock, load],
+    [save, patch, writer, db, clock, load],
   );
 
   return { view, actions };

@@ -58,14 +58,27 @@ export async function listPulses(db: PulseDb, now: Date): Promise<ReadResult<Pul
   return { value: good, setAside: bad.length };
 }
 
-/** Move unreadable records out of `pulses`, keeping them whole in `unreadable`, in one transaction. */
+/**
+ * Move unreadable records out of `pulses`, keeping them whole in `unreadable`, in one transaction.
+ * Each key is read again inside it: another page may have replaced the bad record with a good one
+ * since it was read, and that one must stay.
+ */
 async function setAside(db: PulseDb, records: readonly [string, unknown, string][], now: Date): Promise<void> {
   const tx = db.transaction(['pulses', 'unreadable'], 'readwrite', { durability: 'strict' });
-  for (const [key, value, problem] of records) {
-    queue(tx.objectStore('unreadable').add(unreadable(key, value, problem, now.getTime())));
-    queue(tx.objectStore('pulses').delete(key));
+  try {
+    for (const [key] of records) {
+      const current = await tx.objectStore('pulses').get(key);
+      if (current === undefined) continue;
+      const parsed = parseStored(current);
+      if (parsed.ok) continue;
+      queue(tx.objectStore('unreadable').add(unreadable(key, current, parsed.problem, now.getTime())));
+      queue(tx.objectStore('pulses').delete(key));
+    }
+    await tx.done;
+  } catch (error) {
+    abortQuietly(tx);
+    throw error;
   }
-  await tx.done;
 }
 
 /**
@@ -145,8 +158,11 @@ export async function writeImport<P extends { writes: PulseRecord[] }>(
     values.forEach((value, i) => {
       const parsed = parseStored(value);
       if (parsed.ok) existing.push(parsed.record);
-      // Set aside before an imported week could overwrite it: the old bytes stay recoverable.
-      else queue(tx.objectStore('unreadable').add(unreadable(String(keys[i]), value, parsed.problem, now.getTime())));
+      else {
+        // Set aside (and out of `pulses`) before an imported week could overwrite it.
+        queue(tx.objectStore('unreadable').add(unreadable(String(keys[i]), value, parsed.problem, now.getTime())));
+        queue(pulses.delete(String(keys[i])));
+      }
     });
     const result = plan(existing);
     for (const record of result.writes) queue(pulses.put(pulseRecordSchema.parse(record)));

@@ -9,11 +9,14 @@ export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 
 type Listener = (...args: never[]) => unknown;
 
-function event<L extends Listener>() {
+function event<L extends Listener>(name: string, log: string[]) {
   const listeners = new Set<L>();
   return {
     listeners,
-    addListener: (l: L) => listeners.add(l),
+    addListener: (l: L) => {
+      log.push(`listen ${name}`);
+      listeners.add(l);
+    },
     removeListener: (l: L) => listeners.delete(l),
     hasListener: (l: L) => listeners.has(l),
   };
@@ -28,15 +31,17 @@ export function createFakeBrowser() {
   const local = new Map<string, unknown>();
   const alarms = new Map<string, Alarm>();
   const badge = { text: '', color: '', title: '' };
-  const onMessage = event<(message: unknown, sender: Runtime.MessageSender) => unknown>();
+  /** Every listener added and every call made, in order: tells whether listeners came first. */
+  const log: string[] = [];
+  const onMessage = event<(message: unknown, sender: Runtime.MessageSender) => unknown>('runtime.onMessage', log);
   return {
-    _state: { local, alarms, badge },
+    _state: { local, alarms, badge, log },
     runtime: {
       id: EXTENSION_ID,
       getURL: (path: string) => EXTENSION_ORIGIN + path.replace(/^\//, ''),
       onMessage,
-      onInstalled: event(),
-      onStartup: event(),
+      onInstalled: event('runtime.onInstalled', log),
+      onStartup: event('runtime.onStartup', log),
       async sendMessage(message: unknown) {
         const sender: Runtime.MessageSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}src/popup/index.html` };
         for (const l of onMessage.listeners) {
@@ -50,6 +55,7 @@ export function createFakeBrowser() {
     storage: {
       local: {
         async get(key: string) {
+          log.push('storage.local.get');
           return local.has(key) ? { [key]: structuredClone(local.get(key)) } : {};
         },
         async set(items: Record<string, unknown>) {
@@ -61,8 +67,9 @@ export function createFakeBrowser() {
       },
     },
     alarms: {
-      onAlarm: event(),
+      onAlarm: event('alarms.onAlarm', log),
       async get(name: string) {
+        log.push('alarms.get');
         return alarms.get(name);
       },
       async getAll() {

@@ -18,8 +18,8 @@ function files(dir: string): string[] {
 describe('the test suite', () => {
   const tests = files('tests').filter((f) => /\.(test|spec)\.[cm]?[jt]sx?$/.test(f));
 
-  it('collects every test file (unit or e2e, named *.test.ts)', () => {
-    for (const f of tests) expect(f, f).toMatch(/^tests\/(unit|e2e)\/.+\.test\.ts$/);
+  it('collects every test file (unit, server or e2e, named *.test.ts)', () => {
+    for (const f of tests) expect(f, f).toMatch(/^tests\/(unit|server|e2e)\/.+\.test\.ts$/);
   });
 
   it('skips nothing and focuses nothing', () => {
@@ -41,6 +41,18 @@ describe('the test suite', () => {
     ]);
     for (const m of modules.filter((m) => !exempt.has(m))) {
       const test = m.replace(/^src\//, 'tests/unit/').replace(/\.ts$/, '.test.ts');
+      expect(tests, `${m} needs ${test}`).toContain(test);
+    }
+  });
+
+  it('has a server test for every server module', () => {
+    const exempt = new Set([
+      'src/server/store.ts', // the interface; tests/server/store-contract.ts runs it on every store
+      'src/server/stored-submission.ts', // row parsing, run by every store's tests
+      'src/server/main.ts', // the entry: tested as a process by tests/server/cli.test.ts
+    ]);
+    for (const m of files('src/server').filter((f) => f.endsWith('.ts') && !exempt.has(f))) {
+      const test = m.replace(/^src\/server\//, 'tests/server/').replace(/\.ts$/, '.test.ts');
       expect(tests, `${m} needs ${test}`).toContain(test);
     }
   });

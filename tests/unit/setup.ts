@@ -18,6 +18,22 @@ vi.mock('webextension-polyfill', () => ({
   ),
 }));
 
+/** Web Locks, as the service worker has them: requests under one name run one after another. */
+function fakeLocks() {
+  const tails = new Map<string, Promise<unknown>>();
+  return {
+    request<T>(name: string, work: () => Promise<T>): Promise<T> {
+      const run = (tails.get(name) ?? Promise.resolve()).then(work, work);
+      tails.set(
+        name,
+        run.catch(() => {}),
+      );
+      return run;
+    },
+  };
+}
+Object.defineProperty(globalThis, 'navigator', { value: { locks: fakeLocks() }, configurable: true });
+
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
   fakeBrowser.current = createFakeBrowser();

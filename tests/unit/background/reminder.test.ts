@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
+import { describe, expect, it, vi } from 'vitest';
 import { REMINDER_ALARM, refreshReminder } from '../../../src/background/reminder';
 import { newPulseRecord, withCompleted } from '../../../src/core/pulse-edit';
 import { pulseForWeek } from '../../../src/core/rotation';
@@ -40,10 +41,39 @@ describe('refreshReminder', () => {
     expect(fakeBrowser.current._state.badge.text).toBe('');
   });
 
-  it('clears the badge when the week is over, and shows nothing at the weekend', async () => {
+  it('keeps the badge over the weekend once shown, and clears it when the week is over', async () => {
     await refreshReminder(at(26, 15));
     expect((await refreshReminder(at(28, 11))).badgeOn).toBe(true);
     expect((await refreshReminder(at(30, 0))).badgeOn).toBe(false);
+  });
+
+  it('shows nothing on a first wake-up at the weekend, even after the moment passed', async () => {
+    const status = await refreshReminder(at(28, 11));
+    expect(status.badgeOn).toBe(false);
+    expect(fakeBrowser.current._state.badge.text).toBe('');
+    expect(fakeBrowser.current._state.local.has('reminderState')).toBe(false);
+  });
+
+  it('still books the next wake-up when this week’s pulse cannot be read', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    // A newer version of the extension upgraded the database: ours cannot open it.
+    const newer = await openDB('culture-pulse', 99);
+    newer.close();
+    const status = await refreshReminder(at(24, 10));
+    expect(status.nextWakeUpAt).toBe(at(26, 15).getTime());
+    expect(fakeBrowser.current._state.alarms.get(REMINDER_ALARM)?.scheduledTime).toBe(at(26, 15).getTime());
+  });
+
+  it('runs one refresh at a time, so the last settings saved win', async () => {
+    const { handlers } = await import('../../../src/background/handlers');
+    await Promise.all([
+      handlers['save-reminder-settings']({ enabled: true, weekday: 1, minuteOfDay: 600 }),
+      handlers['save-reminder-settings']({ enabled: true, weekday: 5, minuteOfDay: 1000 }),
+    ]);
+    const expected = new Date(2026, 10, 27, 16, 40).getTime();
+    const status = await refreshReminder(at(24, 10));
+    expect(status.nextWakeUpAt).toBe(expected);
+    expect(fakeBrowser.current._state.alarms.get(REMINDER_ALARM)?.scheduledTime).toBe(expected);
   });
 
   it('turned off: no alarm and no badge', async () => {

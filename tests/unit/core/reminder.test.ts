@@ -22,6 +22,20 @@ describe('reminderMomentOfWeek', () => {
   });
 });
 
+describe('reminderMomentOfWeek across a change of clocks', () => {
+  it('keeps the wall-clock time on a weekday when the clocks change (Jerusalem, Friday 2026-03-27)', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Jerusalem';
+    try {
+      const friday15: ReminderSettings = { enabled: true, weekday: 5, minuteOfDay: 15 * 60 };
+      const moment = reminderMomentOfWeek(new Date(2026, 2, 24, 12), friday15);
+      expect([moment.getDate(), moment.getHours(), moment.getMinutes()]).toEqual([27, 15, 0]);
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+});
+
 describe('isReminderDue', () => {
   const due = (now: Date, state = never, pulseDone = false, settings = thursday15) =>
     isReminderDue({ now, settings, state, pulseDone });

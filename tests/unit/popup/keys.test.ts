@@ -37,6 +37,21 @@ describe('keyAction', () => {
     expect(keyAction(press('Enter', { ctrlKey: true }), text, false)).toEqual({ kind: 'finish' });
   });
 
+  it('leaves Enter, Escape and digits to an input method while it composes text', () => {
+    for (const key of ['Enter', 'Escape', '3']) {
+      expect(keyAction({ ...press(key), isComposing: true }, 'text', false)).toEqual({ kind: 'none' });
+      expect(keyAction({ ...press(key), isComposing: true }, 'other', true)).toEqual({ kind: 'none' });
+    }
+    expect(keyAction(press('Process'), 'other', true)).toEqual({ kind: 'none' });
+  });
+
+  it('reads the physical digit keys on layouts whose digit row types other characters (AZERTY)', () => {
+    expect(keyAction({ ...press('&'), code: 'Digit1' }, 'other', true)).toEqual({ kind: 'answer', answer: 1 });
+    expect(keyAction({ ...press('('), code: 'Digit5' }, 'other', true)).toEqual({ kind: 'answer', answer: 5 });
+    expect(keyAction({ ...press('3'), code: 'Numpad3' }, 'other', true)).toEqual({ kind: 'answer', answer: 3 });
+    expect(keyAction({ ...press('-'), code: 'Digit6' }, 'other', true)).toEqual({ kind: 'none' });
+  });
+
   it('closes with Escape from anywhere, and ignores shortcuts with modifiers', () => {
     for (const target of ['text', 'button', 'other'] as const)
       expect(keyAction(press('Escape'), target, true).kind).toBe('close');

@@ -1,0 +1,72 @@
+/**
+ * The invite a team hands its engineers: the endpoint, the team id and the ingest token (which can
+ * send scores but never read them), as one copyable code "cpulse1.<base64url JSON>" or a link that
+ * ends with it. Only https endpoints, except localhost and 127.0.0.1 for development.
+ */
+import * as z from 'zod/mini';
+import { TEAM_ID } from './submission';
+
+export const INVITE_PREFIX = 'cpulse1.';
+
+export interface Invite {
+  readonly endpoint: string;
+  readonly teamId: string;
+  readonly ingestToken: string;
+}
+
+const inviteSchema = z.strictObject({
+  e: z.string().check(z.maxLength(2000)),
+  t: z.string().check(z.regex(TEAM_ID)),
+  k: z.string().check(z.regex(/^[A-Za-z0-9_-]{32,128}$/)),
+});
+
+/** An endpoint's base URL, normalised, or an error message a person can act on. */
+export function checkEndpoint(raw: string): { ok: true; url: string } | { ok: false; message: string } {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { ok: false, message: `"${raw}" is not a web address.` };
+  }
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    return { ok: false, message: 'The endpoint must use https (plain http is allowed only for localhost).' };
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    return { ok: false, message: 'The endpoint address must not hold a user name, query or fragment.' };
+  }
+  return { ok: true, url: url.href.replace(/\/+$/, '') };
+}
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(code: string): string {
+  const binary = atob(code.replaceAll('-', '+').replaceAll('_', '/'));
+  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
+export function formatInvite(invite: Invite): string {
+  return INVITE_PREFIX + toBase64Url(JSON.stringify({ e: invite.endpoint, t: invite.teamId, k: invite.ingestToken }));
+}
+
+export function parseInvite(text: string): { ok: true; invite: Invite } | { ok: false; message: string } {
+  const at = text.indexOf(INVITE_PREFIX);
+  if (at === -1) return { ok: false, message: 'This is not a Culture Pulse invite (it should start with "cpulse1.").' };
+  const code = text.slice(at + INVITE_PREFIX.length).trim();
+  let json: unknown;
+  try {
+    json = JSON.parse(fromBase64Url(code));
+  } catch {
+    return { ok: false, message: 'This invite is damaged: copy it again in full.' };
+  }
+  const parsed = inviteSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, message: 'This invite is damaged: copy it again in full.' };
+  const endpoint = checkEndpoint(parsed.data.e);
+  if (!endpoint.ok) return endpoint;
+  return { ok: true, invite: { endpoint: endpoint.url, teamId: parsed.data.t, ingestToken: parsed.data.k } };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { checkEndpoint, formatInvite, parseInvite } from '../../../src/core/invite';
+
+const invite = { endpoint: 'https://pulse.example.org', teamId: 'platform', ingestToken: 'A'.repeat(43) };
+
+describe('invites', () => {
+  it('round-trips as a code, and inside a link or a pasted sentence', () => {
+    const code = formatInvite(invite);
+    expect(code).toMatch(/^cpulse1\.[A-Za-z0-9_-]+$/);
+    expect(parseInvite(code)).toEqual({ ok: true, invite });
+    expect(parseInvite(`Join us: https://pulse.example.org/join#${code}\n`)).toEqual({ ok: true, invite });
+  });
+
+  it('refuses plain http except on localhost, and explains', () => {
+    expect(parseInvite(formatInvite({ ...invite, endpoint: 'http://pulse.example.org' }))).toEqual({
+      ok: false,
+      message: expect.stringMatching(/must use https/),
+    });
+    expect(checkEndpoint('http://127.0.0.1:8787/')).toEqual({ ok: true, url: 'http://127.0.0.1:8787' });
+    expect(checkEndpoint('http://localhost:8787')).toEqual({ ok: true, url: 'http://localhost:8787' });
+    expect(checkEndpoint('ftp://x.org').ok).toBe(false);
+    expect(checkEndpoint('https://user:pw@x.org').ok).toBe(false);
+    expect(checkEndpoint('not a url').ok).toBe(false);
+  });
+
+  it('refuses something that is not an invite, or a damaged one', () => {
+    expect(parseInvite('hello')).toMatchObject({ ok: false, message: /not a Culture Pulse invite/ });
+    expect(parseInvite('cpulse1.!!!')).toMatchObject({ ok: false, message: /damaged/ });
+    expect(parseInvite(formatInvite({ ...invite, ingestToken: 'short' }))).toMatchObject({
+      ok: false,
+      message: /damaged/,
+    });
+  });
+});
