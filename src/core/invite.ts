@@ -55,9 +55,10 @@ export function formatInvite(invite: Invite): string {
 }
 
 export function parseInvite(text: string): { ok: true; invite: Invite } | { ok: false; message: string } {
-  const at = text.indexOf(INVITE_PREFIX);
-  if (at === -1) return { ok: false, message: 'This is not a Culture Pulse invite (it should start with "cpulse1.").' };
-  const code = text.slice(at + INVITE_PREFIX.length).trim();
+  // The code may sit in a link or a pasted message: it runs until the first character not its own.
+  const match = /cpulse1\.([A-Za-z0-9_-]*)/.exec(text);
+  if (!match) return { ok: false, message: 'This is not a Culture Pulse invite (it should start with "cpulse1.").' };
+  const code = match[1] ?? '';
   let json: unknown;
   try {
     json = JSON.parse(fromBase64Url(code));

@@ -6,6 +6,7 @@
  * weeks of one person cannot be linked. Parsed by the server, built by the extension's outbox.
  */
 import * as z from 'zod/mini';
+import { BANK_VERSION } from './questions';
 import { pulseForWeek } from './rotation';
 import { weekIdSchema } from './schemas';
 
@@ -21,7 +22,13 @@ export const submissionSchema = z
     submissionId: z.string().check(z.regex(SUBMISSION_ID, 'must be 64 lowercase hex characters')),
     teamId: teamIdSchema,
     weekId: weekIdSchema,
-    bankVersion: z.number().check(z.int(), z.gte(1), z.lte(1000)),
+    bankVersion: z
+      .number()
+      .check(
+        z.int(),
+        z.gte(1, 'must be a question-bank version, 1 or more'),
+        z.lte(BANK_VERSION, `is newer than this endpoint knows (up to ${BANK_VERSION}): update the endpoint`),
+      ),
     scores: z.record(z.string().check(z.maxLength(64)), scoreSchema),
   })
   .check(

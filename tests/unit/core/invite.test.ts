@@ -26,6 +26,7 @@ describe('invites', () => {
   it('refuses something that is not an invite, or a damaged one', () => {
     expect(parseInvite('hello')).toMatchObject({ ok: false, message: /not a Culture Pulse invite/ });
     expect(parseInvite('cpulse1.!!!')).toMatchObject({ ok: false, message: /damaged/ });
+    expect(parseInvite(`${formatInvite(invite)}\nManager token: xyz`)).toEqual({ ok: true, invite });
     expect(parseInvite(formatInvite({ ...invite, ingestToken: 'short' }))).toMatchObject({
       ok: false,
       message: /damaged/,

@@ -28,6 +28,7 @@ describe('submissionSchema', () => {
     ['a bad submission id', { submissionId: 'device-42' }, /submissionId: must be 64 lowercase hex/],
     ['a bad team id', { teamId: 'Platform Team' }, /teamId: must be 3–40 lowercase/],
     ['a week that does not exist', { weekId: '2025-W53' }, /weekId/],
+    ['a bank version this side does not know', { bankVersion: 6 }, /bankVersion: is newer than this endpoint knows/],
   ])('refuses %s with a message naming the field', (_, change, message) => {
     const result = submissionSchema.safeParse({ ...good, ...change });
     expect(result.success).toBe(false);

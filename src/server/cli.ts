@@ -1,0 +1,125 @@
+/**
+ * The admin commands: create a team (printing its invite code and manager token, once), rotate
+ * either token, set a team's k, list teams. Tokens are shown only when made; the store keeps hashes.
+ */
+import { formatInvite } from '../core/invite';
+import { DEFAULT_K, MIN_K } from '../core/privacy';
+import { TEAM_ID } from '../core/submission';
+import type { Store } from './store';
+import { hashToken, newToken } from './tokens';
+
+export const USAGE = `Usage: npm run server -- <command>
+  serve                                   start the endpoint (the default)
+  create-team <team-id> [--name "Name"] [--k 5]
+                                          create a team; prints its invite code and manager token
+  rotate-ingest <team-id>                 new ingest token and invite (devices must rejoin)
+  rotate-manager <team-id>                new manager token
+  set-k <team-id> <k>                     smallest group ever shown (at least ${MIN_K}, default ${DEFAULT_K})
+  list-teams                              team ids, names and k
+Settings: PULSE_DB (SQLite file, default culture-pulse.db) or DATABASE_URL (postgres://…),
+HOST (default 127.0.0.1), PORT (default 8787), PUBLIC_URL (the address written into invites),
+COLLECTION_DAYS (days a week collects after it ends, default 7).`;
+
+export interface CliContext {
+  readonly store: Store;
+  readonly publicUrl: string;
+  readonly out: (line: string) => void;
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+function option(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  if (at === -1) return undefined;
+  const value = args[at + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value.`);
+  args.splice(at, 2);
+  return value;
+}
+
+function teamIdArg(args: string[]): string {
+  const teamId = args[0];
+  if (!teamId) throw new UsageError('Name the team id.');
+  if (!TEAM_ID.test(teamId))
+    throw new UsageError(`"${teamId}" is not a team id: use 3–40 lowercase letters, digits or dashes.`);
+  return teamId;
+}
+
+function kArg(raw: string): number {
+  const k = Number(raw);
+  if (!Number.isInteger(k) || k < MIN_K || k > 1000) {
+    throw new UsageError(`k must be a whole number of at least ${MIN_K} (smaller groups could not hide a person).`);
+  }
+  return k;
+}
+
+function printInvite(ctx: CliContext, teamId: string, ingestToken: string): void {
+  ctx.out(`Invite code for engineers (paste it into Culture Pulse → Settings → Join a team):`);
+  ctx.out(`  ${formatInvite({ endpoint: ctx.publicUrl, teamId, ingestToken })}`);
+}
+
+/** Runs one admin command; throws UsageError for a bad command line. */
+export async function runAdminCommand(argv: readonly string[], ctx: CliContext): Promise<void> {
+  const [command, ...rest] = argv;
+  const args = [...rest];
+  switch (command) {
+    case 'create-team': {
+      const name = option(args, '--name');
+      const kRaw = option(args, '--k');
+      const teamId = teamIdArg(args);
+      const k = kRaw === undefined ? DEFAULT_K : kArg(kRaw);
+      const ingestToken = newToken();
+      const managerToken = newToken();
+      const created = await ctx.store.createTeam({
+        teamId,
+        name: name ?? teamId,
+        ingestTokenHash: hashToken(ingestToken),
+        managerTokenHash: hashToken(managerToken),
+        k,
+      });
+      if (!created) throw new UsageError(`Team "${teamId}" exists already.`);
+      ctx.out(`Created team "${teamId}" (k = ${k}: nothing is shown for fewer than ${k} responses).`);
+      printInvite(ctx, teamId, ingestToken);
+      ctx.out(`Manager token (for the trends page; keep it private, it is shown only now):`);
+      ctx.out(`  ${managerToken}`);
+      return;
+    }
+    case 'rotate-ingest': {
+      const teamId = teamIdArg(args);
+      const ingestToken = newToken();
+      if (!(await ctx.store.updateTeam(teamId, { ingestTokenHash: hashToken(ingestToken) }))) {
+        throw new UsageError(`There is no team "${teamId}".`);
+      }
+      ctx.out(`New ingest token for "${teamId}". The old invite no longer works; engineers join again with:`);
+      printInvite(ctx, teamId, ingestToken);
+      return;
+    }
+    case 'rotate-manager': {
+      const teamId = teamIdArg(args);
+      const managerToken = newToken();
+      if (!(await ctx.store.updateTeam(teamId, { managerTokenHash: hashToken(managerToken) }))) {
+        throw new UsageError(`There is no team "${teamId}".`);
+      }
+      ctx.out(`New manager token for "${teamId}" (the old one no longer works; shown only now):`);
+      ctx.out(`  ${managerToken}`);
+      return;
+    }
+    case 'set-k': {
+      const teamId = teamIdArg(args);
+      const k = kArg(args[1] ?? '');
+      if (!(await ctx.store.updateTeam(teamId, { k }))) throw new UsageError(`There is no team "${teamId}".`);
+      ctx.out(`Team "${teamId}": nothing is shown for fewer than ${k} responses.`);
+      return;
+    }
+    case 'list-teams': {
+      const teams = await ctx.store.listTeams();
+      if (teams.length === 0) ctx.out('No teams yet. Create one with: npm run server -- create-team <team-id>');
+      for (const t of teams) ctx.out(`${t.teamId}\tk=${t.k}\t${t.name}`);
+      return;
+    }
+    default:
+      throw new UsageError(command ? `Unknown command "${command}".` : 'Name a command.');
+  }
+}

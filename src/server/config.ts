@@ -1,0 +1,46 @@
+/** The endpoint's settings, from the environment with sensible defaults, checked before use. */
+import * as z from 'zod/mini';
+import { describeIssues } from '../core/schemas';
+
+export interface ServerConfig {
+  readonly host: string;
+  readonly port: number;
+  /** Where the SQLite file lives, unless DATABASE_URL selects PostgreSQL. */
+  readonly sqliteFile: string;
+  readonly databaseUrl: string | undefined;
+  /** The address engineers' browsers reach this server at, written into invites. */
+  readonly publicUrl: string | undefined;
+  /** Days a week collects submissions after it ends, before its figures are released. */
+  readonly collectionDays: number;
+  readonly maxBodyBytes: number;
+  readonly ingestPerMinute: number;
+  readonly readPerMinute: number;
+}
+
+const envSchema = z.object({
+  HOST: z.optional(z.string()),
+  PORT: z.optional(z.string().check(z.regex(/^\d{1,5}$/, 'must be a port number'))),
+  PULSE_DB: z.optional(z.string()),
+  DATABASE_URL: z.optional(z.string().check(z.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'))),
+  PUBLIC_URL: z.optional(z.string()),
+  COLLECTION_DAYS: z.optional(
+    z.string().check(z.regex(/^([3-9]|1[0-4])$/, 'must be a whole number of days from 3 to 14')),
+  ),
+});
+
+export function configFromEnv(env: Record<string, string | undefined>): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw new Error(`Bad server settings:\n${describeIssues(parsed.error)}`);
+  const e = parsed.data;
+  return {
+    host: e.HOST ?? '127.0.0.1',
+    port: e.PORT === undefined ? 8787 : Number(e.PORT),
+    sqliteFile: e.PULSE_DB ?? 'culture-pulse.db',
+    databaseUrl: e.DATABASE_URL,
+    publicUrl: e.PUBLIC_URL,
+    collectionDays: e.COLLECTION_DAYS === undefined ? 7 : Number(e.COLLECTION_DAYS),
+    maxBodyBytes: 4096,
+    ingestPerMinute: 600,
+    readPerMinute: 120,
+  };
+}

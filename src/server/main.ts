@@ -1,0 +1,78 @@
+/**
+ * `npm run server [-- command]`: the reference endpoint. Without a command it serves, on SQLite
+ * unless DATABASE_URL is set, and prints where it listens. Commands manage teams (see cli.ts).
+ */
+
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { runAdminCommand, USAGE, UsageError } from './cli';
+import { configFromEnv } from './config';
+import { openPostgresStore } from './postgres-store';
+import { rateLimiter } from './rate-limit';
+import { openSqliteStore } from './sqlite-store';
+import type { Store } from './store';
+
+// ISO weeks on the server are UTC weeks, whatever the machine's zone.
+process.env.TZ = 'UTC';
+
+async function openStore(config: ReturnType<typeof configFromEnv>): Promise<{ store: Store; where: string }> {
+  if (config.databaseUrl) {
+    return { store: await openPostgresStore(config.databaseUrl), where: 'PostgreSQL (DATABASE_URL)' };
+  }
+  return { store: openSqliteStore(config.sqliteFile), where: `SQLite file ${config.sqliteFile}` };
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv[0] === '--help' || argv[0] === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const config = configFromEnv(process.env);
+  const { store, where } = await openStore(config);
+  const command = argv[0] ?? 'serve';
+  if (command !== 'serve') {
+    try {
+      const publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
+      await runAdminCommand(argv, { store, publicUrl, out: (line) => console.log(line) });
+      return 0;
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    } finally {
+      await store.close();
+    }
+  }
+
+  const app = createApp({
+    store,
+    collectionDays: config.collectionDays,
+    maxBodyBytes: config.maxBodyBytes,
+    teamLimiter: rateLimiter({ perMinute: config.ingestPerMinute, burst: 100 }),
+    globalLimiter: rateLimiter({ perMinute: 60 * 60_000, burst: 60_000 }),
+  });
+  const hasTeams = (await store.listTeams()).length > 0;
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info: AddressInfo) => {
+    console.log(`Culture Pulse endpoint listening on http://${info.address}:${info.port} (storage: ${where})`);
+    if (!hasTeams)
+      console.log('No teams yet. Create one with: npm run server -- create-team <team-id> --name "Team name"');
+  });
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      server.close(() => resolve());
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await store.close();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

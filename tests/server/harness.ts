@@ -1,0 +1,66 @@
+/** The endpoint on a real socket (127.0.0.1, port 0) over a real SQLite file, with a set clock. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from '../../src/server/app';
+import { rateLimiter } from '../../src/server/rate-limit';
+import { openSqliteStore } from '../../src/server/sqlite-store';
+import type { Store } from '../../src/server/store';
+import { hashToken } from '../../src/server/tokens';
+
+export const INGEST = 'ingest-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+export const MANAGER = 'manager-token-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
+/** Thursday of 2026-W48: W46 is released, W47 is collecting, W48 has not closed. */
+export const NOW = new Date('2026-11-26T12:00:00Z');
+
+export interface Running {
+  readonly url: string;
+  readonly store: Store;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  get(path: string, token?: string): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  options: { store?: Store; burst?: number; perMinute?: number; now?: () => Date } = {},
+): Promise<Running> {
+  const dir = mkdtempSync(join(tmpdir(), 'pulse-server-'));
+  const store = options.store ?? openSqliteStore(join(dir, 'pulse.db'));
+  await store.createTeam({
+    teamId: 'platform',
+    name: 'Platform',
+    ingestTokenHash: hashToken(INGEST),
+    managerTokenHash: hashToken(MANAGER),
+    k: 5,
+  });
+  const app = createApp({
+    store,
+    collectionDays: 7,
+    maxBodyBytes: 4096,
+    teamLimiter: rateLimiter({ perMinute: options.perMinute ?? 1_000_000, burst: options.burst ?? 1_000_000 }),
+    globalLimiter: rateLimiter({ perMinute: 1_000_000, burst: 1_000_000 }),
+    now: options.now ?? (() => NOW),
+  });
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    store,
+    post: (path, body, headers = {}) =>
+      fetch(url + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${INGEST}`, ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    get: (path, token = MANAGER) => fetch(url + path, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
