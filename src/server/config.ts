@@ -13,8 +13,8 @@ export interface ServerConfig {
   /** Days a week collects submissions after it ends, before its figures are released. */
   readonly collectionDays: number;
   readonly maxBodyBytes: number;
+  /** Requests a minute per team (ingest and reads alike), after a burst of a sixth of that. */
   readonly ingestPerMinute: number;
-  readonly readPerMinute: number;
 }
 
 const envSchema = z.object({
@@ -26,6 +26,7 @@ const envSchema = z.object({
   COLLECTION_DAYS: z.optional(
     z.string().check(z.regex(/^([3-9]|1[0-4])$/, 'must be a whole number of days from 3 to 14')),
   ),
+  INGEST_PER_MINUTE: z.optional(z.string().check(z.regex(/^[1-9]\d{0,8}$/, 'must be a whole number of requests'))),
 });
 
 export function configFromEnv(env: Record<string, string | undefined>): ServerConfig {
@@ -40,7 +41,6 @@ export function configFromEnv(env: Record<string, string | undefined>): ServerCo
     publicUrl: e.PUBLIC_URL,
     collectionDays: e.COLLECTION_DAYS === undefined ? 7 : Number(e.COLLECTION_DAYS),
     maxBodyBytes: 4096,
-    ingestPerMinute: 600,
-    readPerMinute: 120,
+    ingestPerMinute: e.INGEST_PER_MINUTE === undefined ? 600 : Number(e.INGEST_PER_MINUTE),
   };
 }

@@ -49,8 +49,8 @@ async function main(argv: string[]): Promise<number> {
     store,
     collectionDays: config.collectionDays,
     maxBodyBytes: config.maxBodyBytes,
-    teamLimiter: rateLimiter({ perMinute: config.ingestPerMinute, burst: 100 }),
-    globalLimiter: rateLimiter({ perMinute: 60 * 60_000, burst: 60_000 }),
+    teamLimiter: rateLimiter({ perMinute: config.ingestPerMinute, burst: Math.max(10, config.ingestPerMinute / 6) }),
+    globalLimiter: rateLimiter({ perMinute: Math.max(60 * 60_000, config.ingestPerMinute * 10), burst: 60_000 }),
   });
   const hasTeams = (await store.listTeams()).length > 0;
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info: AddressInfo) => {

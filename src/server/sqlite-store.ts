@@ -75,11 +75,36 @@ export function openSqliteStore(file: string): Store {
     'SELECT DISTINCT week_id FROM submissions WHERE team_id = ? ORDER BY week_id',
   );
 
-  const upsertTx = db.transaction((s: Submission): UpsertResult => {
+  const upsertOne = (s: Submission): UpsertResult => {
     const existed = exists.get(s.teamId, s.submissionId) !== undefined;
     upsert.run(s.teamId, s.submissionId, s.weekId, s.bankVersion, JSON.stringify(s.scores));
     return existed ? 'replaced' : 'created';
-  });
+  };
+  const upsertMany = db.transaction((batch: readonly Submission[]) => batch.map(upsertOne));
+  const upsertSingle = db.transaction(upsertOne);
+
+  /**
+   * Group commit: submissions that arrive while the event loop is busy are written in one
+   * transaction, one fsync for all, and each request is answered only after that commit. If the
+   * batch fails, each is retried alone, so one bad submission cannot sink the others.
+   */
+  let batch: { submission: Submission; done: (r: UpsertResult) => void; failed: (e: unknown) => void }[] = [];
+  const flush = () => {
+    const pending = batch;
+    batch = [];
+    try {
+      const results = upsertMany(pending.map((p) => p.submission));
+      pending.forEach((p, i) => p.done(results[i] ?? 'created'));
+    } catch {
+      for (const p of pending) {
+        try {
+          p.done(upsertSingle(p.submission));
+        } catch (error) {
+          p.failed(error);
+        }
+      }
+    }
+  };
 
   return {
     async createTeam(team) {
@@ -104,8 +129,11 @@ export function openSqliteStore(file: string): Store {
       const sql = `UPDATE teams SET ${set.map(([c]) => `${c} = ?`).join(', ')} WHERE team_id = ?`;
       return db.prepare(sql).run(...set.map(([, v]) => v), teamId).changes === 1;
     },
-    async upsertSubmission(submission) {
-      return upsertTx(submission);
+    upsertSubmission(submission) {
+      return new Promise<UpsertResult>((done, failed) => {
+        if (batch.length === 0) setImmediate(flush);
+        batch.push({ submission, done, failed });
+      });
     },
     async weekSubmissions(teamId, weekId) {
       return selectWeek.all(teamId, weekId).map(submissionFromRow);
@@ -114,6 +142,7 @@ export function openSqliteStore(file: string): Store {
       return selectWeeks.all(teamId).map((r) => r.week_id as WeekId);
     },
     async close() {
+      if (batch.length > 0) flush();
       db.close();
     },
   };

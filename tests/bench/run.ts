@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_PATH, extensionId, launchChromium } from '../../src/dev/chromium';
 import { assertPrerequisites, DIST } from '../e2e/chromium';
+import { ingestBench } from './ingest';
 import { popupFiles } from './popup-size';
 
 const OPENS = 20;
@@ -154,3 +155,4 @@ assertPrerequisites();
 console.log(`# Culture Pulse benchmarks — ${new Date().toISOString()}, Node ${process.version}, ${CHROMIUM_PATH}`);
 sizes();
 await timings();
+await ingestBench();

@@ -82,7 +82,8 @@ describe('npm run server', () => {
 
   it('starts on SQLite, prints where it listens, and serves the API there', async () => {
     const file = join(dir, 'served.db');
-    const created = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts', 'create-team', 'platform'], {
+    // Through the npm script, as a user runs it: it builds dist-server/main.mjs, then runs it.
+    const created = spawnSync('npm', ['run', '--silent', 'server', '--', 'create-team', 'platform'], {
       cwd: root,
       env: { ...process.env, PULSE_DB: file, PUBLIC_URL: 'http://127.0.0.1:1' },
       encoding: 'utf8',
@@ -91,7 +92,7 @@ describe('npm run server', () => {
     const invite = parseInvite(created.stdout);
     if (!invite.ok) throw new Error(created.stdout + created.stderr);
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    const child = spawn(process.execPath, ['dist-server/main.mjs'], {
       cwd: root,
       env: { ...process.env, PULSE_DB: file, PORT: '0' },
     });

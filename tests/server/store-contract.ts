@@ -87,6 +87,29 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.weekSubmissions('ghost', '2026-W47')).toEqual([]);
     });
 
+    it('handles many submissions at once, one bad one failing alone', async () => {
+      const store = await fresh();
+      await store.createTeam(team('platform'));
+      const results = await Promise.allSettled([
+        store.upsertSubmission(submission('platform', '2026-W47', 1)),
+        store.upsertSubmission(submission('ghost', '2026-W47', 2)),
+        store.upsertSubmission(submission('platform', '2026-W47', 3)),
+        store.upsertSubmission(submission('platform', '2026-W47', 1, 2)),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'error'))).toEqual([
+        'created',
+        'error',
+        'created',
+        'replaced',
+      ]);
+      const week = await store.weekSubmissions('platform', '2026-W47');
+      expect(week.map((s) => s.submissionId.slice(-1)).sort()).toEqual(['1', '3']);
+      expect(week.find((s) => s.submissionId.endsWith('1'))?.scores).toEqual(
+        submission('platform', '2026-W47', 1, 2).scores,
+      );
+    });
+
     it('refuses k below 3 at the storage level too', async () => {
       const store = await fresh();
       await expect(store.createTeam(team('tiny', 2))).rejects.toThrow();
