@@ -94,7 +94,11 @@ export function openSqliteStore(file: string): Store {
     batch = [];
     try {
       const results = upsertMany(pending.map((p) => p.submission));
-      pending.forEach((p, i) => p.done(results[i] ?? 'created'));
+      for (const [i, p] of pending.entries()) {
+        const result = results[i];
+        if (result) p.done(result);
+        else p.failed(new Error('The batch lost a submission.'));
+      }
     } catch {
       for (const p of pending) {
         try {
