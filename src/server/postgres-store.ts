@@ -5,28 +5,10 @@
  */
 import pg from 'pg';
 import type { WeekId } from '../core/week';
-import type { Store, Team, TeamChange } from './store';
-import { type SubmissionRow, submissionFromRow } from './stored-submission';
+import type { Store, TeamChange } from './store';
+import { type SubmissionRow, submissionFromRow, type TeamRow, teamFromRow } from './stored-submission';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-
-interface TeamRow {
-  team_id: string;
-  name: string;
-  ingest_token_hash: string;
-  manager_token_hash: string;
-  k: number;
-}
-
-function teamFromRow(row: TeamRow): Team {
-  return {
-    teamId: row.team_id,
-    name: row.name,
-    ingestTokenHash: row.ingest_token_hash,
-    managerTokenHash: row.manager_token_hash,
-    k: row.k,
-  };
-}
 
 export async function openPostgresStore(connectionString: string, schema = 'culture_pulse'): Promise<Store> {
   if (!SCHEMA_NAME.test(schema)) throw new Error(`Not a safe schema name: ${schema}`);

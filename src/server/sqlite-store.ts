@@ -6,8 +6,8 @@
 import Database from 'better-sqlite3';
 import type { Submission } from '../core/submission';
 import type { WeekId } from '../core/week';
-import type { Store, Team, TeamChange, UpsertResult } from './store';
-import { type SubmissionRow, submissionFromRow } from './stored-submission';
+import type { Store, TeamChange, UpsertResult } from './store';
+import { type SubmissionRow, submissionFromRow, type TeamRow, teamFromRow } from './stored-submission';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS teams (
@@ -27,24 +27,6 @@ CREATE TABLE IF NOT EXISTS submissions (
 ) STRICT;
 CREATE INDEX IF NOT EXISTS submissions_by_week ON submissions (team_id, week_id);
 `;
-
-interface TeamRow {
-  team_id: string;
-  name: string;
-  ingest_token_hash: string;
-  manager_token_hash: string;
-  k: number;
-}
-
-function teamFromRow(row: TeamRow): Team {
-  return {
-    teamId: row.team_id,
-    name: row.name,
-    ingestTokenHash: row.ingest_token_hash,
-    managerTokenHash: row.manager_token_hash,
-    k: row.k,
-  };
-}
 
 export function openSqliteStore(file: string): Store {
   const db = new Database(file);

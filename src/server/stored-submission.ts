@@ -1,6 +1,7 @@
-/** Rows read back from either store are parsed like any other input: a bad row is an error, not a cast. */
+/** Rows read back from either store, turned into records; a bad submission row is an error, not a cast. */
 import { describeIssues } from '../core/schemas';
 import { type Submission, submissionSchema } from '../core/submission';
+import type { Team } from './store';
 
 export interface SubmissionRow {
   readonly team_id: unknown;
@@ -36,4 +37,22 @@ export function submissionFromRow(row: SubmissionRow): Submission {
     );
   }
   return parsed.data;
+}
+
+export interface TeamRow {
+  team_id: string;
+  name: string;
+  ingest_token_hash: string;
+  manager_token_hash: string;
+  k: number;
+}
+
+export function teamFromRow(row: TeamRow): Team {
+  return {
+    teamId: row.team_id,
+    name: row.name,
+    ingestTokenHash: row.ingest_token_hash,
+    managerTokenHash: row.manager_token_hash,
+    k: row.k,
+  };
 }

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateWeek } from '../../../src/core/aggregate';
-import type { Submission } from '../../../src/core/submission';
+import { scored } from './samples';
 
-const sub = (n: number, scores: Record<string, 1 | 2 | 3 | 4 | 5>): Submission => ({
-  submissionId: n.toString(16).padStart(64, '0'),
-  teamId: 'platform',
-  weekId: '2026-W47',
-  bankVersion: 1,
-  scores,
-});
+const sub = scored;
 
 describe('aggregateWeek', () => {
   it('counts people, means and favourable/neutral/unfavourable shares per question and per theme', () => {

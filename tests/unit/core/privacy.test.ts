@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateWeek } from '../../../src/core/aggregate';
 import { releaseWeek } from '../../../src/core/privacy';
-import type { Submission } from '../../../src/core/submission';
+import { scored } from './samples';
 
-const sub = (n: number, scores: Record<string, 1 | 2 | 3 | 4 | 5>): Submission => ({
-  submissionId: n.toString(16).padStart(64, '0'),
-  teamId: 'platform',
-  weekId: '2026-W47',
-  bankVersion: 1,
-  scores,
-});
+const sub = scored;
 const team = (n: number, scores: (i: number) => Record<string, 1 | 2 | 3 | 4 | 5>) =>
   Array.from({ length: n }, (_, i) => sub(i + 1, scores(i)));
 

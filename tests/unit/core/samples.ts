@@ -1,6 +1,7 @@
 /** Valid records to start tests from. */
 import { pulseForWeek } from '../../../src/core/rotation';
 import type { PulseRecord } from '../../../src/core/schemas';
+import type { Submission } from '../../../src/core/submission';
 import type { WeekId } from '../../../src/core/week';
 
 export function samplePulse(weekId: WeekId, overrides: Partial<PulseRecord> = {}): PulseRecord {
@@ -27,3 +28,14 @@ export const halfAnswered: PulseRecord = {
   completed: false,
   updatedAt: 1,
 };
+
+/** One person's scores for 2026-W47 (the n-th submission of team "platform"). */
+export function scored(n: number, scores: Record<string, 1 | 2 | 3 | 4 | 5>): Submission {
+  return {
+    submissionId: n.toString(16).padStart(64, '0'),
+    teamId: 'platform',
+    weekId: '2026-W47',
+    bankVersion: 1,
+    scores,
+  };
+}
