@@ -98,8 +98,9 @@ export function usePulse(clock: () => Date = systemClock) {
       const questions = record
         ? record.questionIds.map((id) => questionById(id)).filter((q): q is Question => q !== undefined)
         : pulseForWeek(weekId).questions;
-      // A draft newer than the stored comment means the popup closed before its last save.
+      // Drafts of other weeks are of closed weeks, which can no longer change.
       dropDrafts(weekId);
+      // A draft unlike the stored comment means the popup closed before its last save.
       const draft = readDraft(weekId);
       const comment = draft ?? record?.comment ?? '';
       if (draft !== undefined && draft === record?.comment) dropDraft(weekId);
