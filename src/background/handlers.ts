@@ -1,7 +1,10 @@
 /** What the background answers to each message from the extension's pages. */
+import { now } from '../platform/clock';
 import type { Handlers } from '../platform/messages';
 import { saveReminderSettings } from '../platform/settings';
 import { refreshReminder } from './reminder';
+import { refreshSync } from './sync';
+import { joinTeam, leaveTeam, setNoise } from './team';
 
 export const handlers: Handlers = {
   'pulse-changed': async () => refreshReminder(new Date()),
@@ -10,4 +13,8 @@ export const handlers: Handlers = {
     await saveReminderSettings(settings);
     return refreshReminder(new Date());
   },
+  'get-sync-status': async () => refreshSync(await now()),
+  'join-team': async ({ invite, noiseEpsilon }) => joinTeam(invite, noiseEpsilon, await now()),
+  'leave-team': async () => leaveTeam(await now()),
+  'set-noise': async ({ noiseEpsilon }) => setNoise(noiseEpsilon, await now()),
 };

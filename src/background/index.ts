@@ -1,24 +1,43 @@
 /**
  * The service worker (an event page in Firefox). It may be stopped at any moment, so it keeps no
  * state in globals: every listener is added synchronously here, and each event reads what it
- * needs from storage. Every start re-checks the reminder alarm.
+ * needs from storage. Every start re-checks the reminder alarm and the team-sync outbox.
  */
 import { browser, type Runtime } from '../platform/browser';
+import { CLOCK_OFFSET_KEY, now } from '../platform/clock';
 import { dispatch } from '../platform/messages';
 import { handlers } from './handlers';
 import { REMINDER_ALARM, refreshReminder } from './reminder';
+import { refreshSync, SYNC_ALARM } from './sync';
 
-browser.runtime.onInstalled.addListener(() => {
+function refreshAll(): void {
   void refreshReminder(new Date());
-});
-browser.runtime.onStartup.addListener(() => {
-  void refreshReminder(new Date());
-});
+  void syncNow();
+}
+
+async function syncNow(): Promise<void> {
+  try {
+    await refreshSync(await now());
+  } catch (error) {
+    console.error('Culture Pulse: team sync failed; it runs again at the next start or alarm.', error);
+  }
+}
+
+browser.runtime.onInstalled.addListener(refreshAll);
+browser.runtime.onStartup.addListener(refreshAll);
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === REMINDER_ALARM) void refreshReminder(new Date());
+  if (alarm.name === SYNC_ALARM) void syncNow();
+});
+// Granted or withdrawn in the browser's own settings: send now, or stop and say why.
+browser.permissions.onAdded.addListener(() => void syncNow());
+browser.permissions.onRemoved.addListener(() => void syncNow());
+// A development install's test clock moved (see platform/clock): act at the new time.
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && CLOCK_OFFSET_KEY in changes) void syncNow();
 });
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   dispatch(handlers, message, sender),
 );
 
-void refreshReminder(new Date());
+refreshAll();

@@ -7,6 +7,8 @@ import * as z from 'zod/mini';
 import { TEAM_ID } from './submission';
 
 export const INVITE_PREFIX = 'cpulse1.';
+/** Ingest tokens as the endpoint's admin CLI makes them. */
+export const INGEST_TOKEN = /^[A-Za-z0-9_-]{32,128}$/;
 
 export interface Invite {
   readonly endpoint: string;
@@ -17,7 +19,7 @@ export interface Invite {
 const inviteSchema = z.strictObject({
   e: z.string().check(z.maxLength(2000)),
   t: z.string().check(z.regex(TEAM_ID)),
-  k: z.string().check(z.regex(/^[A-Za-z0-9_-]{32,128}$/)),
+  k: z.string().check(z.regex(INGEST_TOKEN)),
 });
 
 /** An endpoint's base URL, normalised, or an error message a person can act on. */

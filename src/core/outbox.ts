@@ -4,6 +4,8 @@
  * closes, so timing tells nothing), how retries back off, and what each answer means.
  */
 
+import { randomizeScore } from './noise';
+import type { OutboxEntry } from './outbox-entry';
 import { isScaleValue } from './scale';
 import type { PulseRecord } from './schemas';
 import type { Submission } from './submission';
@@ -42,19 +44,28 @@ export async function submissionId(secret: Uint8Array, teamId: string, weekId: s
   return Array.from(new Uint8Array(mac), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Local noise for a submission: ε, and the device's random source. */
+export interface Noise {
+  readonly epsilon: number;
+  readonly random: () => number;
+}
+
 /**
  * What a closed week sends: its 1–5 scores by question, and nothing else. Skipped and unanswered
  * questions are left out; the comment never leaves the device. Undefined when there is nothing to send.
+ * With `noise`, each score is randomized here, once: the outbox keeps the result, so a retry resends
+ * the same noisy scores rather than drawing fresh ones that an endpoint could average out.
  */
 export async function buildSubmission(
   record: PulseRecord,
   teamId: string,
   secret: Uint8Array,
+  noise?: Noise,
 ): Promise<Submission | undefined> {
   const scores: Record<string, 1 | 2 | 3 | 4 | 5> = {};
   for (const id of record.questionIds) {
     const answer = record.answers[id];
-    if (isScaleValue(answer)) scores[id] = answer;
+    if (isScaleValue(answer)) scores[id] = noise ? randomizeScore(answer, noise.epsilon, noise.random) : answer;
   }
   if (Object.keys(scores).length === 0) return undefined;
   return {
@@ -81,4 +92,47 @@ export function outcomeOf(status: number | undefined): SendOutcome {
   if (status === 200 || status === 201) return { kind: 'sent' };
   if (status === 409) return { kind: 'late' };
   return { kind: 'refused', status };
+}
+
+/**
+ * The entry after one attempt. `message` is the endpoint's own explanation when it gave one. A
+ * retry keeps the same submission (same id, same scores) and backs off; the other outcomes are final.
+ */
+export function afterAttempt(
+  entry: OutboxEntry,
+  outcome: SendOutcome,
+  now: Date,
+  random: number,
+  message?: string,
+): OutboxEntry {
+  const attempts = entry.attempts + 1;
+  const at = now.getTime();
+  switch (outcome.kind) {
+    case 'sent':
+      return { ...entry, state: 'sent', attempts, sendAt: at, problem: null };
+    case 'late':
+      return {
+        ...entry,
+        state: 'late',
+        attempts,
+        sendAt: at,
+        problem: message ?? `Week ${entry.weekId} had already been released when its scores arrived.`,
+      };
+    case 'refused':
+      return {
+        ...entry,
+        state: 'refused',
+        attempts,
+        sendAt: at,
+        problem: message ?? `The endpoint refused the scores (HTTP ${outcome.status}).`,
+      };
+    case 'retry':
+      return {
+        ...entry,
+        state: 'waiting',
+        attempts,
+        sendAt: retryAt(now, attempts, random).getTime(),
+        problem: message ?? 'The endpoint could not be reached; trying again later.',
+      };
+  }
 }

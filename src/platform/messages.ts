@@ -3,8 +3,11 @@
  * zod schema for its request and its response. Both ends parse; the background checks the sender.
  */
 import * as z from 'zod/mini';
+import { OUTBOX_STATES } from '../core/outbox-entry';
 import { reminderSettingsSchema } from '../core/reminder-settings';
 import { weekIdSchema } from '../core/schemas';
+import { teamIdSchema } from '../core/submission';
+import { noiseEpsilonSchema } from '../core/team';
 import { browser, type Runtime } from './browser';
 
 export const reminderStatusSchema = z.strictObject({
@@ -17,11 +20,44 @@ export const reminderStatusSchema = z.strictObject({
 });
 export type ReminderStatus = z.infer<typeof reminderStatusSchema>;
 
+/** What the options page shows of team sync: never the ingest token, never a score. */
+export const syncStatusSchema = z.strictObject({
+  team: z.nullable(
+    z.strictObject({
+      endpoint: z.string(),
+      teamId: teamIdSchema,
+      joinedWeek: weekIdSchema,
+      noiseEpsilon: noiseEpsilonSchema,
+    }),
+  ),
+  /** Why nothing is being sent, when something stops it (an unreadable membership, a missing permission). */
+  problem: z.nullable(z.string()),
+  weeks: z.array(
+    z.strictObject({
+      weekId: weekIdSchema,
+      state: z.enum(OUTBOX_STATES),
+      /** Epoch ms of the next attempt while waiting, else of the last one. */
+      sendAt: z.number(),
+      problem: z.nullable(z.string()),
+      noised: z.boolean(),
+    }),
+  ),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
 export const MESSAGES = {
   /** A page changed this week's answers: refresh the badge and the reminder. */
   'pulse-changed': { request: z.strictObject({ weekId: weekIdSchema }), response: reminderStatusSchema },
   'get-reminder-status': { request: z.strictObject({}), response: reminderStatusSchema },
   'save-reminder-settings': { request: reminderSettingsSchema, response: reminderStatusSchema },
+  'get-sync-status': { request: z.strictObject({}), response: syncStatusSchema },
+  /** Join with an invite; the page has already asked for the host permission, on the click. */
+  'join-team': {
+    request: z.strictObject({ invite: z.string().check(z.maxLength(4000)), noiseEpsilon: noiseEpsilonSchema }),
+    response: syncStatusSchema,
+  },
+  'leave-team': { request: z.strictObject({}), response: syncStatusSchema },
+  'set-noise': { request: z.strictObject({ noiseEpsilon: noiseEpsilonSchema }), response: syncStatusSchema },
 } as const;
 
 export type MessageName = keyof typeof MESSAGES;

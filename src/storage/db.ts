@@ -90,3 +90,21 @@ export function openPulseDb(options: OpenOptions = {}): Promise<PulseDb> {
     );
   });
 }
+
+/**
+ * A request whose outcome is the transaction's: if it fails the transaction aborts and `tx.done`
+ * rejects, which the caller awaits; the request's own rejection needs no second handler.
+ */
+export function queue(request: Promise<unknown>): void {
+  request.catch(() => {});
+}
+
+/** Abort a transaction whose work failed; its `done` rejection is expected and handled here. */
+export function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {
+  tx.done.catch(() => {});
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted: nothing was written after the failure.
+  }
+}

@@ -7,7 +7,7 @@ import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { PulseDbSchema } from './schema';
 
 type UpgradeDb = IDBPDatabase<PulseDbSchema>;
-type UpgradeTx = IDBPTransaction<PulseDbSchema, ('pulses' | 'unreadable')[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<PulseDbSchema, ('pulses' | 'unreadable' | 'outbox')[], 'versionchange'>;
 export type Migration = (db: UpgradeDb, tx: UpgradeTx) => void;
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,6 +18,10 @@ export const MIGRATIONS: readonly Migration[] = [
   // 1 → 2 (0.1.0): records that fail validation are moved aside here, never dropped.
   (db) => {
     db.createObjectStore('unreadable', { autoIncrement: true });
+  },
+  // 2 → 3 (0.2.0): the team-sync outbox, one entry per team and closed week.
+  (db) => {
+    db.createObjectStore('outbox', { keyPath: ['teamId', 'weekId'] });
   },
 ];
 

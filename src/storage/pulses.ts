@@ -6,7 +6,7 @@
  */
 import { describeIssues, type PulseRecord, pulseRecordSchema } from '../core/schemas';
 import type { WeekId } from '../core/week';
-import type { PulseDb } from './db';
+import { abortQuietly, type PulseDb, queue } from './db';
 import type { UnreadableRecord } from './schema';
 
 export interface ReadResult<T> {
@@ -20,14 +20,6 @@ type Parsed = { ok: true; record: PulseRecord } | { ok: false; problem: string }
 function parseStored(value: unknown): Parsed {
   const parsed = pulseRecordSchema.safeParse(value);
   return parsed.success ? { ok: true, record: parsed.data } : { ok: false, problem: describeIssues(parsed.error) };
-}
-
-/**
- * A request whose outcome is the transaction's: if it fails the transaction aborts and `tx.done`
- * rejects, which the caller awaits; the request's own rejection needs no second handler.
- */
-function queue(request: Promise<unknown>): void {
-  request.catch(() => {});
 }
 
 function unreadable(key: string, value: unknown, problem: string, now: number): UnreadableRecord {
@@ -119,25 +111,17 @@ export async function updatePulse(
   }
 }
 
-/** Abort a transaction whose work failed; its `done` rejection is expected and handled here. */
-function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {
-  tx.done.catch(() => {});
-  try {
-    tx.abort();
-  } catch {
-    // Already finished or aborted: nothing was written after the failure.
-  }
-}
-
 export async function listUnreadable(db: PulseDb): Promise<UnreadableRecord[]> {
   return db.getAll('unreadable');
 }
 
 /** Delete everything this extension stored about the engineer's answers. */
 export async function deleteAllPulses(db: PulseDb): Promise<void> {
-  const tx = db.transaction(['pulses', 'unreadable'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(['pulses', 'unreadable', 'outbox'], 'readwrite', { durability: 'strict' });
   queue(tx.objectStore('pulses').clear());
   queue(tx.objectStore('unreadable').clear());
+  // The outbox holds copies of closed weeks' scores: they go too (what was sent stays on the endpoint).
+  queue(tx.objectStore('outbox').clear());
   await tx.done;
 }
 

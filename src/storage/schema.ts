@@ -4,7 +4,7 @@ import type { DBSchema } from 'idb';
 export const DB_NAME = 'culture-pulse';
 
 export interface UnreadableRecord {
-  readonly store: 'pulses';
+  readonly store: 'pulses' | 'outbox';
   readonly key: string;
   readonly value: unknown;
   readonly problem: string;
@@ -15,4 +15,6 @@ export interface UnreadableRecord {
 export interface PulseDbSchema extends DBSchema {
   pulses: { key: string; value: unknown };
   unreadable: { key: number; value: UnreadableRecord };
+  /** Closed weeks waiting for, or done with, their trip to the team's endpoint; keyed [teamId, weekId]. */
+  outbox: { key: [string, string]; value: unknown };
 }

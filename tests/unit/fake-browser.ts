@@ -34,8 +34,11 @@ export function createFakeBrowser() {
   /** Every listener added and every call made, in order: tells whether listeners came first. */
   const log: string[] = [];
   const onMessage = event<(message: unknown, sender: Runtime.MessageSender) => unknown>('runtime.onMessage', log);
+  /** Host permissions granted, as match patterns. */
+  const origins = new Set<string>();
+  const self = { installType: 'development' as string };
   return {
-    _state: { local, alarms, badge, log },
+    _state: { local, alarms, badge, log, origins, self },
     runtime: {
       id: EXTENSION_ID,
       getURL: (path: string) => EXTENSION_ORIGIN + path.replace(/^\//, ''),
@@ -61,9 +64,33 @@ export function createFakeBrowser() {
         async set(items: Record<string, unknown>) {
           for (const [k, v] of Object.entries(items)) local.set(k, structuredClone(v));
         },
+        async remove(key: string) {
+          local.delete(key);
+        },
         async clear() {
           local.clear();
         },
+      },
+      onChanged: event('storage.onChanged', log),
+    },
+    permissions: {
+      onAdded: event('permissions.onAdded', log),
+      onRemoved: event('permissions.onRemoved', log),
+      async contains({ origins: wanted = [] }: { origins?: string[] }) {
+        return wanted.every((o) => origins.has(o));
+      },
+      async request({ origins: wanted = [] }: { origins?: string[] }) {
+        for (const o of wanted) origins.add(o);
+        return true;
+      },
+      async remove({ origins: gone = [] }: { origins?: string[] }) {
+        for (const o of gone) origins.delete(o);
+        return true;
+      },
+    },
+    management: {
+      async getSelf() {
+        return { ...self };
       },
     },
     alarms: {

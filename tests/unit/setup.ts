@@ -32,7 +32,7 @@ function fakeLocks() {
     },
   };
 }
-Object.defineProperty(globalThis, 'navigator', { value: { locks: fakeLocks() }, configurable: true });
+Object.defineProperty(globalThis, 'navigator', { value: { locks: fakeLocks(), onLine: true }, configurable: true });
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();

@@ -1,6 +1,7 @@
 import { webcrypto } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  afterAttempt,
   buildSubmission,
   firstSendAt,
   outcomeOf,
@@ -10,7 +11,7 @@ import {
 } from '../../../src/core/outbox';
 import { submissionSchema } from '../../../src/core/submission';
 import { weekEnd } from '../../../src/core/week';
-import { halfAnswered, samplePulse } from './samples';
+import { halfAnswered, samplePulse, seededRandom, waitingEntry } from './samples';
 
 const secret = webcrypto.getRandomValues(new Uint8Array(32));
 
@@ -32,6 +33,21 @@ describe('what a closed week sends', () => {
     const s = await buildSubmission(record, 'platform', secret);
     expect(submissionSchema.safeParse(s).success).toBe(true);
     expect(Object.keys(s?.scores ?? {})).toHaveLength(record.questionIds.length - 1); // one was skipped
+  });
+
+  it('adds noise once, when asked, and keeps to the week’s questions and the 1–5 range', async () => {
+    const record = samplePulse('2026-W47');
+    const plain = await buildSubmission(record, 'platform', secret);
+    const random = seededRandom(3);
+    let changed = 0;
+    for (let i = 0; i < 200; i++) {
+      const noisy = await buildSubmission(record, 'platform', secret, { epsilon: 2, random });
+      expect(submissionSchema.safeParse(noisy).success).toBe(true);
+      expect(Object.keys(noisy?.scores ?? {})).toEqual(Object.keys(plain?.scores ?? {}));
+      expect(noisy?.submissionId).toBe(plain?.submissionId);
+      if (JSON.stringify(noisy?.scores) !== JSON.stringify(plain?.scores)) changed++;
+    }
+    expect(changed).toBeGreaterThan(100); // ε = 2 keeps each of 3 scores 65 % of the time
   });
 
   it('sends nothing for a week of skips', async () => {
@@ -73,5 +89,39 @@ describe('when it is sent', () => {
     expect(outcomeOf(401)).toEqual({ kind: 'refused', status: 401 });
     expect(outcomeOf(400)).toEqual({ kind: 'refused', status: 400 });
     for (const s of [undefined, 408, 429, 500, 503]) expect(outcomeOf(s)).toEqual({ kind: 'retry' });
+  });
+});
+
+describe('after an attempt', () => {
+  const now = new Date(2026, 11, 1, 10);
+  const entry = waitingEntry('2026-W48', { attempts: 2 });
+
+  it('marks a delivered week sent, and a released one late, keeping the scores', () => {
+    expect(afterAttempt(entry, { kind: 'sent' }, now, 0.5)).toEqual({
+      ...entry,
+      state: 'sent',
+      attempts: 3,
+      sendAt: now.getTime(),
+      problem: null,
+    });
+    const late = afterAttempt(entry, { kind: 'late' }, now, 0.5, 'Week 2026-W48 was released on 2026-12-08.');
+    expect(late.state).toBe('late');
+    expect(late.submission).toEqual(entry.submission);
+    expect(late.problem).toMatch(/released/);
+  });
+
+  it('retries the same submission later, saying why', () => {
+    const next = afterAttempt(entry, { kind: 'retry' }, now, 0.5);
+    expect(next.state).toBe('waiting');
+    expect(next.submission).toBe(entry.submission);
+    expect(next.sendAt).toBe(retryAt(now, 3, 0.5).getTime());
+    expect(next.problem).toMatch(/could not be reached/);
+  });
+
+  it('stops on a refusal, with the endpoint’s words or the status', () => {
+    expect(afterAttempt(entry, { kind: 'refused', status: 401 }, now, 0.5).problem).toMatch(/HTTP 401/);
+    expect(afterAttempt(entry, { kind: 'refused', status: 403 }, now, 0.5, 'Wrong token.').problem).toBe(
+      'Wrong token.',
+    );
   });
 });

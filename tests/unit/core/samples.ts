@@ -1,4 +1,6 @@
 /** Valid records to start tests from. */
+
+import type { OutboxEntry } from '../../../src/core/outbox-entry';
 import { pulseForWeek } from '../../../src/core/rotation';
 import type { PulseRecord } from '../../../src/core/schemas';
 import type { Submission } from '../../../src/core/submission';
@@ -37,5 +39,39 @@ export function scored(n: number, scores: Record<string, 1 | 2 | 3 | 4 | 5>): Su
     weekId: '2026-W47',
     bankVersion: 1,
     scores,
+  };
+}
+
+/** mulberry32: a seeded random source, so statistical tests give the same draws every run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A closed week's outbox entry for team "platform", waiting to be sent. */
+export function waitingEntry(weekId: WeekId, overrides: Partial<OutboxEntry> = {}): OutboxEntry {
+  const ids = pulseForWeek(weekId).questions.map((q) => q.id);
+  return {
+    teamId: 'platform',
+    weekId,
+    submission: {
+      submissionId: 'ab'.repeat(32),
+      teamId: 'platform',
+      weekId,
+      bankVersion: 1,
+      scores: Object.fromEntries(ids.map((id) => [id, 4 as const])),
+    },
+    state: 'waiting',
+    sendAt: 1_800_000_000_000,
+    attempts: 0,
+    problem: null,
+    noised: false,
+    ...overrides,
   };
 }

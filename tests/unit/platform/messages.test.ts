@@ -3,6 +3,7 @@ import { DEFAULT_REMINDER } from '../../../src/core/reminder-settings';
 import { dispatch, type Handlers, isTrustedSender, sendMessage } from '../../../src/platform/messages';
 import { EXTENSION_ID, EXTENSION_ORIGIN, fakeBrowser } from '../fake-browser';
 
+const noTeam = { team: null, problem: null, weeks: [] };
 const status = { enabled: true, nextWakeUpAt: 1, reminderAt: 1, badgeOn: false };
 const handlers: Handlers = {
   'pulse-changed': async () => status,
@@ -10,6 +11,10 @@ const handlers: Handlers = {
   'save-reminder-settings': async () => {
     throw new Error('storage is full');
   },
+  'get-sync-status': async () => noTeam,
+  'join-team': async () => noTeam,
+  'leave-team': async () => noTeam,
+  'set-noise': async () => noTeam,
 };
 const page = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}src/popup/index.html` };
 

@@ -12,7 +12,7 @@ describe('openPulseDb', () => {
   it('creates the current schema from nothing', async () => {
     const db = await openPulseDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['pulses', 'unreadable']);
+    expect([...db.objectStoreNames].sort()).toEqual(['outbox', 'pulses', 'unreadable']);
     db.close();
   });
 

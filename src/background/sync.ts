@@ -1,0 +1,154 @@
+/**
+ * Team sync: applies core/outbox's rules to the browser. When a week closes it is queued once (its
+ * scores drawn once, noise included) with a first-send moment at random in the following days;
+ * each due entry is sent; failures back off; one alarm wakes the worker for the next thing to do.
+ * Everything lives in IndexedDB and storage.local, so a stopped worker or a restarted browser
+ * carries on where it was. Idempotent: it runs at every start, alarm, message and permission change.
+ */
+import * as z from 'zod/mini';
+import { afterAttempt, buildSubmission, firstSendAt, outcomeOf } from '../core/outbox';
+import type { OutboxEntry } from '../core/outbox-entry';
+import { isSentWeek, type Membership, originPattern } from '../core/team';
+import { isWeekClosed, weekEnd, weekIdOf } from '../core/week';
+import { browser } from '../platform/browser';
+import type { SyncStatus } from '../platform/messages';
+import { deviceSecret, loadMembership } from '../platform/team-settings';
+import { openPulseDb, type PulseDb } from '../storage/db';
+import { listOutbox, queueWeeks, saveEntry } from '../storage/outbox';
+import { listPulses } from '../storage/pulses';
+
+export const SYNC_ALARM = 'team-sync';
+const SEND_TIMEOUT_MS = 20_000;
+
+/** A number in [0, 1) from the device's crypto RNG: send moments and noise must not be predictable. */
+export function secureRandom(): number {
+  return (crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) / 2 ** 32;
+}
+
+/** One sync at a time (alarm, message, permission change), queued across the worker's life. */
+export async function refreshSync(now: Date): Promise<SyncStatus> {
+  return await navigator.locks.request('culture-pulse-sync', () => run(now));
+}
+
+async function run(now: Date): Promise<SyncStatus> {
+  const { value: team, problem } = await loadMembership();
+  if (!team) {
+    await browser.alarms.clear(SYNC_ALARM);
+    return { team: null, problem: problem ?? null, weeks: [] };
+  }
+  const db = await openPulseDb();
+  try {
+    await queueClosedWeeks(db, team, now);
+    const allowed = await browser.permissions.contains({ origins: [originPattern(team.endpoint)] });
+    let entries = await teamEntries(db, team, now);
+    if (allowed) {
+      const due = entries.filter((e) => e.state === 'waiting' && e.sendAt <= now.getTime());
+      for (const entry of due) await saveEntry(db, await attempt(team, entry, now));
+      if (due.length > 0) entries = await teamEntries(db, team, now);
+    }
+    await scheduleAlarm(nextWakeUp(entries, now, allowed), now);
+    const { endpoint, teamId, joinedWeek, noiseEpsilon } = team;
+    return {
+      team: { endpoint, teamId, joinedWeek, noiseEpsilon },
+      problem: allowed
+        ? null
+        : `Culture Pulse may not reach ${new URL(team.endpoint).host}: nothing is sent until you allow it (join again).`,
+      weeks: entries.map(({ weekId, state, sendAt, problem: p, noised }) => ({
+        weekId,
+        state,
+        sendAt,
+        problem: p,
+        noised,
+      })),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+async function teamEntries(db: PulseDb, team: Membership, now: Date): Promise<OutboxEntry[]> {
+  return (await listOutbox(db, now)).value.filter((e) => e.teamId === team.teamId);
+}
+
+/** Queue every closed week since joining that has scores and no entry yet. */
+async function queueClosedWeeks(db: PulseDb, team: Membership, now: Date): Promise<void> {
+  const queued = new Set((await teamEntries(db, team, now)).map((e) => e.weekId));
+  const { value: pulses } = await listPulses(db, now);
+  const closed = pulses.filter(
+    (p) => isSentWeek(team, p.weekId) && isWeekClosed(p.weekId, now) && !queued.has(p.weekId),
+  );
+  if (closed.length === 0) return;
+  const secret = await deviceSecret();
+  const noise = team.noiseEpsilon === null ? undefined : { epsilon: team.noiseEpsilon, random: secureRandom };
+  const entries: OutboxEntry[] = [];
+  for (const pulse of closed) {
+    const submission = await buildSubmission(pulse, team.teamId, secret, noise);
+    if (!submission) continue;
+    entries.push({
+      teamId: team.teamId,
+      weekId: pulse.weekId,
+      submission,
+      state: 'waiting',
+      sendAt: firstSendAt(pulse.weekId, secureRandom()).getTime(),
+      attempts: 0,
+      problem: null,
+      noised: noise !== undefined,
+    });
+  }
+  await queueWeeks(db, entries);
+}
+
+const errorBodySchema = z.object({ error: z.object({ message: z.string() }) });
+
+/** The endpoint's own words for a refusal, when it gave them. */
+async function refusalMessage(response: Response): Promise<string | undefined> {
+  if (response.ok) return undefined;
+  try {
+    const parsed = errorBodySchema.safeParse(await response.json());
+    return parsed.success ? `${parsed.data.error.message.slice(0, 300)} (HTTP ${response.status})` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Send one entry: exactly its submission, with the ingest token, and no cookie, referrer or cache. */
+async function attempt(team: Membership, entry: OutboxEntry, now: Date): Promise<OutboxEntry> {
+  let status: number | undefined;
+  let message: string | undefined;
+  try {
+    const response = await fetch(`${team.endpoint}/v1/teams/${encodeURIComponent(team.teamId)}/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${team.ingestToken}` },
+      body: JSON.stringify(entry.submission),
+      credentials: 'omit',
+      cache: 'no-store',
+      referrerPolicy: 'no-referrer',
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    });
+    status = response.status;
+    message = await refusalMessage(response);
+  } catch {
+    message = navigator.onLine
+      ? `${new URL(team.endpoint).host} could not be reached; trying again later.`
+      : 'This computer is offline; trying again later.';
+  }
+  return afterAttempt(entry, outcomeOf(status), now, secureRandom(), message);
+}
+
+/**
+ * The next moment there is something to do: the earliest waiting send (when sending is allowed),
+ * or the end of the current week, when it must be queued.
+ */
+export function nextWakeUp(entries: readonly OutboxEntry[], now: Date, allowed: boolean): Date {
+  let at = weekEnd(weekIdOf(now)).getTime();
+  if (allowed) for (const e of entries) if (e.state === 'waiting') at = Math.min(at, e.sendAt);
+  return new Date(Math.max(at, now.getTime() + 1000));
+}
+
+/** Alarms run on the real clock: a development clock offset is taken off again here. */
+async function scheduleAlarm(at: Date, now: Date): Promise<void> {
+  const when = at.getTime() - (now.getTime() - Date.now());
+  const existing = await browser.alarms.get(SYNC_ALARM);
+  if (existing && Math.abs(existing.scheduledTime - when) < 1000) return;
+  await browser.alarms.create(SYNC_ALARM, { when });
+}

@@ -1,0 +1,70 @@
+/**
+ * Joining and leaving a team, and changing local noise. The options page asks for the host
+ * permission on the engineer's click (only a page can); the background checks it was granted,
+ * re-parses the invite (never trusting the page's reading of it) and keeps the membership.
+ */
+import { parseInvite } from '../core/invite';
+import { type Membership, membershipFor, originPattern } from '../core/team';
+import { browser } from '../platform/browser';
+import type { SyncStatus } from '../platform/messages';
+import { loadMembership, saveMembership } from '../platform/team-settings';
+import { openPulseDb, type PulseDb } from '../storage/db';
+import { updateTeamEntries } from '../storage/outbox';
+import { refreshSync } from './sync';
+
+export async function joinTeam(
+  inviteText: string,
+  noiseEpsilon: Membership['noiseEpsilon'],
+  now: Date,
+): Promise<SyncStatus> {
+  const parsed = parseInvite(inviteText);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const { invite } = parsed;
+  const pattern = originPattern(invite.endpoint);
+  if (!(await browser.permissions.contains({ origins: [pattern] }))) {
+    throw new Error(`Culture Pulse was not allowed to reach ${new URL(invite.endpoint).host}, so it did not join.`);
+  }
+  const { value: current } = await loadMembership();
+  const same = current?.teamId === invite.teamId && current.endpoint === invite.endpoint;
+  const joined = membershipFor(invite, now, noiseEpsilon);
+  // Joining again (a rotated token) keeps the weeks already agreed to.
+  await saveMembership(same && current ? { ...joined, joinedWeek: current.joinedWeek } : joined);
+  // Weeks refused under an old token get another try with the new one.
+  await withDb((db) =>
+    updateTeamEntries(db, invite.teamId, (e) =>
+      e.state === 'refused' ? { ...e, state: 'waiting', sendAt: now.getTime(), problem: null } : e,
+    ),
+  );
+  return refreshSync(now);
+}
+
+/**
+ * Stop sending: forget the membership, drop weeks not yet sent, and give back the host permission.
+ * What was sent stays on the endpoint; entries already sent stay here, so rejoining never resends them.
+ */
+export async function leaveTeam(now: Date): Promise<SyncStatus> {
+  const { value: current } = await loadMembership();
+  await saveMembership(null);
+  if (current) {
+    await withDb((db) => updateTeamEntries(db, current.teamId, (e) => (e.state === 'waiting' ? undefined : e)));
+    await browser.permissions.remove({ origins: [originPattern(current.endpoint)] });
+  }
+  return refreshSync(now);
+}
+
+/** Noise applies to weeks queued from now on; queued weeks keep the scores already drawn. */
+export async function setNoise(noiseEpsilon: Membership['noiseEpsilon'], now: Date): Promise<SyncStatus> {
+  const { value: current } = await loadMembership();
+  if (!current) throw new Error('Join a team first: noise only matters for what is sent.');
+  await saveMembership({ ...current, noiseEpsilon });
+  return refreshSync(now);
+}
+
+async function withDb<T>(work: (db: PulseDb) => Promise<T>): Promise<T> {
+  const db = await openPulseDb();
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}

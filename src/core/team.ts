@@ -1,0 +1,42 @@
+/**
+ * This device's membership of a team, as kept in extension storage: where to send, as which team,
+ * with which ingest token, from which week on, and whether to add local noise. Parsed on every
+ * read; a membership that does not parse sends nothing until the engineer joins again.
+ */
+import * as z from 'zod/mini';
+import { checkEndpoint, INGEST_TOKEN, type Invite } from './invite';
+import { NOISE_LEVELS } from './noise';
+import { weekIdSchema } from './schemas';
+import { teamIdSchema } from './submission';
+import { type WeekId, weekIdOf } from './week';
+
+export const noiseEpsilonSchema = z.nullable(
+  z.literal(NOISE_LEVELS, { error: `must be off (null) or one of ${NOISE_LEVELS.join(', ')}` }),
+);
+
+export const membershipSchema = z.strictObject({
+  endpoint: z
+    .string()
+    .check(z.refine((s) => checkEndpoint(s).ok, 'must be an https address (plain http only for localhost)')),
+  teamId: teamIdSchema,
+  ingestToken: z.string().check(z.regex(INGEST_TOKEN, 'is not an ingest token')),
+  /** Weeks from this one on are sent; earlier weeks were answered before the engineer agreed. */
+  joinedWeek: weekIdSchema,
+  noiseEpsilon: noiseEpsilonSchema,
+});
+export type Membership = z.infer<typeof membershipSchema>;
+
+export function membershipFor(invite: Invite, now: Date, noiseEpsilon: Membership['noiseEpsilon']): Membership {
+  return { ...invite, joinedWeek: weekIdOf(now), noiseEpsilon };
+}
+
+/** Whether a week is one this membership sends (joined week or later; ids sort as text). */
+export function isSentWeek(membership: Membership, weekId: WeekId): boolean {
+  return weekId >= membership.joinedWeek;
+}
+
+/** The host-permission pattern for an endpoint: its scheme and host, any port, any path. */
+export function originPattern(endpoint: string): string {
+  const url = new URL(endpoint);
+  return `${url.protocol}//${url.hostname}/*`;
+}

@@ -1,0 +1,178 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { nextWakeUp, refreshSync, SYNC_ALARM } from '../../../src/background/sync';
+import { submissionSchema } from '../../../src/core/submission';
+import { membershipFor } from '../../../src/core/team';
+import { weekEnd } from '../../../src/core/week';
+import { saveMembership } from '../../../src/platform/team-settings';
+import { openPulseDb } from '../../../src/storage/db';
+import { listOutbox, saveEntry } from '../../../src/storage/outbox';
+import { samplePulse, waitingEntry } from '../core/samples';
+import { fakeBrowser } from '../fake-browser';
+
+const invite = { endpoint: 'http://127.0.0.1:8787', teamId: 'platform', ingestToken: 'k'.repeat(43) };
+const joinedOn = new Date(2026, 10, 17, 9); // Tuesday of 2026-W47
+const afterSpread = new Date(2026, 10, 26, 12); // Thursday of 2026-W48: W47's send moment has passed
+const COMMENT = 'Our on-call rota is burning people out';
+
+interface Sent {
+  url: string;
+  init: RequestInit;
+}
+let sent: Sent[];
+let answer: () => Promise<Response>;
+
+beforeEach(async () => {
+  sent = [];
+  answer = async () => Response.json({ status: 'created' }, { status: 201 });
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+    sent.push({ url, init });
+    return answer();
+  });
+  fakeBrowser.current._state.origins.add('http://127.0.0.1/*');
+  await saveMembership(membershipFor(invite, joinedOn, null));
+  const db = await openPulseDb();
+  await db.put('pulses', samplePulse('2026-W46')); // before joining: never sent
+  await db.put('pulses', samplePulse('2026-W47', { comment: COMMENT }));
+  await db.put('pulses', samplePulse('2026-W48', { comment: COMMENT })); // still open
+  db.close();
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+/** How far ahead the sync alarm is set. Alarms run on the real clock, so the test's clock is taken off. */
+function alarmIn(): number {
+  return (fakeBrowser.current._state.alarms.get(SYNC_ALARM)?.scheduledTime ?? Number.NaN) - Date.now();
+}
+
+async function entries() {
+  const db = await openPulseDb();
+  try {
+    return (await listOutbox(db, afterSpread)).value;
+  } finally {
+    db.close();
+  }
+}
+
+describe('team sync', () => {
+  it('sends a closed week once: its scores only, with the ingest token and no cookies', async () => {
+    const status = await refreshSync(afterSpread);
+    expect(sent).toHaveLength(1);
+    const [request] = sent;
+    expect(request?.url).toBe('http://127.0.0.1:8787/v1/teams/platform/submissions');
+    expect(request?.init).toMatchObject({ method: 'POST', credentials: 'omit', referrerPolicy: 'no-referrer' });
+    expect(new Headers(request?.init.headers).get('authorization')).toBe(`Bearer ${'k'.repeat(43)}`);
+    const body = String(request?.init.body);
+    expect(body).not.toContain('burning');
+    const parsed = submissionSchema.parse(JSON.parse(body));
+    expect(Object.keys(JSON.parse(body)).sort()).toEqual(['bankVersion', 'scores', 'submissionId', 'teamId', 'weekId']);
+    expect(parsed.weekId).toBe('2026-W47');
+    expect(status.weeks).toEqual([
+      { weekId: '2026-W47', state: 'sent', sendAt: afterSpread.getTime(), problem: null, noised: false },
+    ]);
+
+    await refreshSync(new Date(afterSpread.getTime() + 3600_000));
+    expect(sent).toHaveLength(1);
+  });
+
+  it('waits for the random moment after the week closes, and for the week to close', async () => {
+    // The crypto RNG drawing 0.5: the first send is a day and a half after the week closes.
+    vi.spyOn(crypto, 'getRandomValues').mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
+      if (array instanceof Uint32Array) array.fill(2 ** 31);
+      return array;
+    });
+    const sunday = new Date(weekEnd('2026-W47').getTime() - 1000);
+    await refreshSync(sunday);
+    expect(await entries()).toEqual([]); // W47 is still open
+    expect(Math.abs(alarmIn() - 1000)).toBeLessThan(5000);
+
+    const monday = new Date(weekEnd('2026-W47').getTime() + 1000);
+    await refreshSync(monday);
+    const [entry] = await entries();
+    expect(entry?.sendAt).toBe(weekEnd('2026-W47').getTime() + 1.5 * 24 * 3600_000);
+    expect(sent).toHaveLength(0);
+    expect(Math.abs(alarmIn() - ((entry?.sendAt ?? 0) - monday.getTime()))).toBeLessThan(5000);
+  });
+
+  it('keeps a week through failures and retries the same bytes later', async () => {
+    answer = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const down = await refreshSync(afterSpread);
+    const [waiting] = await entries();
+    expect(waiting).toMatchObject({ state: 'waiting', attempts: 1 });
+    expect(waiting?.problem).toMatch(/could not be reached/);
+    expect(down.weeks[0]?.state).toBe('waiting');
+    expect(Math.abs(alarmIn() - ((waiting?.sendAt ?? 0) - afterSpread.getTime()))).toBeLessThan(5000);
+
+    answer = async () => Response.json({ error: { message: 'busy' } }, { status: 503 });
+    await refreshSync(new Date(waiting?.sendAt ?? 0));
+    const [again] = await entries();
+    expect(again).toMatchObject({ state: 'waiting', attempts: 2 });
+
+    answer = async () => Response.json({ status: 'replaced' }, { status: 200 });
+    await refreshSync(new Date(again?.sendAt ?? 0));
+    expect((await entries())[0]?.state).toBe('sent');
+    expect(new Set(sent.map((s) => s.init.body)).size).toBe(1);
+    expect(sent).toHaveLength(3);
+  });
+
+  it('keeps a week the endpoint had already released, and says it arrived too late', async () => {
+    answer = async () =>
+      Response.json({ error: { code: 'week_released', message: 'Week 2026-W47 was released.' } }, { status: 409 });
+    const status = await refreshSync(afterSpread);
+    expect(status.weeks[0]).toMatchObject({ state: 'late', problem: 'Week 2026-W47 was released. (HTTP 409)' });
+    await refreshSync(new Date(afterSpread.getTime() + 86_400_000));
+    expect(sent).toHaveLength(1);
+  });
+
+  it('queues but sends nothing without the host permission, and says why', async () => {
+    fakeBrowser.current._state.origins.clear();
+    const status = await refreshSync(afterSpread);
+    expect(sent).toHaveLength(0);
+    expect(status.weeks.map((w) => w.state)).toEqual(['waiting']);
+    expect(status.problem).toMatch(/may not reach 127\.0\.0\.1:8787/);
+  });
+
+  it('sends nothing and sets no alarm without a team', async () => {
+    await saveMembership(null);
+    expect(await refreshSync(afterSpread)).toEqual({ team: null, problem: null, weeks: [] });
+    expect(sent).toHaveLength(0);
+    expect(fakeBrowser.current._state.alarms.has(SYNC_ALARM)).toBe(false);
+  });
+
+  it('adds the chosen noise once, and marks the week as noised', async () => {
+    await saveMembership(membershipFor(invite, joinedOn, 2));
+    const status = await refreshSync(afterSpread);
+    expect(status.weeks[0]).toMatchObject({ state: 'sent', noised: true });
+    expect(submissionSchema.safeParse(JSON.parse(String(sent[0]?.init.body))).success).toBe(true);
+  });
+
+  it('wakes for the earliest waiting send, or at the end of the week', () => {
+    const now = afterSpread;
+    const end = weekEnd('2026-W48').getTime();
+    expect(nextWakeUp([], now, true).getTime()).toBe(end);
+    const soon = waitingEntry('2026-W47', { sendAt: now.getTime() + 60_000 });
+    expect(nextWakeUp([soon], now, true).getTime()).toBe(now.getTime() + 60_000);
+    expect(nextWakeUp([soon], now, false).getTime()).toBe(end);
+    expect(nextWakeUp([{ ...soon, state: 'sent' }], now, true).getTime()).toBe(end);
+    const overdue = waitingEntry('2026-W47', { sendAt: 0 });
+    expect(nextWakeUp([overdue], now, true).getTime()).toBeGreaterThan(now.getTime());
+  });
+
+  it('sends nothing twice when two refreshes run at once', async () => {
+    await Promise.all([refreshSync(afterSpread), refreshSync(afterSpread), refreshSync(afterSpread)]);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('leaves an entry of another team alone', async () => {
+    const db = await openPulseDb();
+    await saveEntry(db, { ...waitingEntry('2026-W47', { sendAt: 0 }), teamId: 'apps' });
+    db.close();
+    const status = await refreshSync(afterSpread);
+    expect(sent.map((s) => s.url)).toEqual(['http://127.0.0.1:8787/v1/teams/platform/submissions']);
+    expect(status.weeks).toHaveLength(1);
+  });
+});

@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { joinTeam, leaveTeam, setNoise } from '../../../src/background/team';
+import { formatInvite } from '../../../src/core/invite';
+import { loadMembership } from '../../../src/platform/team-settings';
+import { openPulseDb } from '../../../src/storage/db';
+import { listOutbox, saveEntry } from '../../../src/storage/outbox';
+import { waitingEntry } from '../core/samples';
+import { fakeBrowser } from '../fake-browser';
+
+const invite = { endpoint: 'https://pulse.example.org', teamId: 'platform', ingestToken: 'k'.repeat(43) };
+const code = formatInvite(invite);
+const now = new Date(2026, 10, 26, 12);
+
+beforeEach(() => {
+  vi.stubGlobal('fetch', async () => Response.json({ status: 'created' }, { status: 201 }));
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+async function outbox() {
+  const db = await openPulseDb();
+  try {
+    return (await listOutbox(db, now)).value.map((e) => `${e.weekId} ${e.state}`);
+  } finally {
+    db.close();
+  }
+}
+
+describe('joining and leaving a team', () => {
+  it('joins only once the endpoint’s host was allowed', async () => {
+    await expect(joinTeam(code, null, now)).rejects.toThrow(/not allowed to reach pulse\.example\.org/);
+    expect((await loadMembership()).value).toBeNull();
+    fakeBrowser.current._state.origins.add('https://pulse.example.org/*');
+    const status = await joinTeam(`Join us: https://example.org/join#${code}`, 3, now);
+    expect(status.team).toEqual({
+      endpoint: 'https://pulse.example.org',
+      teamId: 'platform',
+      joinedWeek: '2026-W48',
+      noiseEpsilon: 3,
+    });
+    expect(JSON.stringify(status)).not.toContain('k'.repeat(43)); // the token stays in the background
+  });
+
+  it('says what is wrong with a bad invite, and joins nothing', async () => {
+    await expect(joinTeam('cpulse1.bm9wZQ', null, now)).rejects.toThrow(/damaged/);
+    await expect(joinTeam('hello', null, now)).rejects.toThrow(/not a Culture Pulse invite/);
+    const plainHttp = formatInvite({ ...invite, endpoint: 'http://pulse.example.org' });
+    await expect(joinTeam(plainHttp, null, now)).rejects.toThrow(/must use https/);
+    expect((await loadMembership()).value).toBeNull();
+  });
+
+  it('keeps the weeks agreed to when joining the same team again, and retries refused weeks', async () => {
+    fakeBrowser.current._state.origins.add('https://pulse.example.org/*');
+    await joinTeam(code, null, new Date(2026, 10, 3));
+    const db = await openPulseDb();
+    await saveEntry(db, waitingEntry('2026-W46', { state: 'refused', problem: 'Wrong token (HTTP 403)' }));
+    db.close();
+    const status = await joinTeam(formatInvite({ ...invite, ingestToken: 'r'.repeat(43) }), null, now);
+    expect(status.team?.joinedWeek).toBe('2026-W45');
+    expect((await loadMembership()).value?.ingestToken).toBe('r'.repeat(43));
+    expect(await outbox()).toEqual(['2026-W46 sent']);
+  });
+
+  it('leaving stops sending, drops unsent weeks, keeps the record of sent ones, and gives the permission back', async () => {
+    fakeBrowser.current._state.origins.add('https://pulse.example.org/*');
+    await joinTeam(code, null, now);
+    fakeBrowser.current._state.origins.delete('https://pulse.example.org/*'); // hold the weeks back
+    const db = await openPulseDb();
+    await saveEntry(db, waitingEntry('2026-W46', { state: 'sent' }));
+    await saveEntry(db, waitingEntry('2026-W47'));
+    db.close();
+    fakeBrowser.current._state.origins.add('https://pulse.example.org/*');
+    const status = await leaveTeam(now);
+    expect(status).toEqual({ team: null, problem: null, weeks: [] });
+    expect((await loadMembership()).value).toBeNull();
+    expect(await outbox()).toEqual(['2026-W46 sent']);
+    expect(fakeBrowser.current._state.origins.size).toBe(0);
+  });
+
+  it('changes noise for a member only', async () => {
+    await expect(setNoise(2, now)).rejects.toThrow(/Join a team first/);
+    fakeBrowser.current._state.origins.add('https://pulse.example.org/*');
+    await joinTeam(code, null, now);
+    expect((await setNoise(2, now)).team?.noiseEpsilon).toBe(2);
+  });
+});
