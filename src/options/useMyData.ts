@@ -6,6 +6,7 @@ import type { PulseRecord } from '../core/schemas';
 import { weekIdOf } from '../core/week';
 import { sendMessage } from '../platform/messages';
 import { openPulseDb, type PulseDb } from '../storage/db';
+import { dropDrafts } from '../storage/drafts';
 import { deleteAllPulses, listPulses, listUnreadable, writeImport } from '../storage/pulses';
 
 export type MyData =
@@ -86,6 +87,8 @@ export function useMyData() {
   const deleteEverything = useCallback(async () => {
     try {
       await withDb(deleteAllPulses);
+      // The popup's unsaved-answer and comment copies too, or its next open would bring them back.
+      dropDrafts();
       setOutcome({ kind: 'success', message: 'All your answers and comments were deleted from this browser.' });
       sendMessage('pulse-changed', { weekId: weekIdOf(new Date()) }).catch(() => {});
     } catch (error) {

@@ -19,7 +19,7 @@ import type { PulseRecord } from '../core/schemas';
 import { type WeekId, weekEnd, weekIdOf } from '../core/week';
 import { sendMessage } from '../platform/messages';
 import { openPulseDb, type PulseDb } from '../storage/db';
-import { dropDraft, dropDrafts, keepDraft, readDraft } from '../storage/drafts';
+import { dropDraft, dropDrafts, keepAnswerDraft, keepDraft, readDraft, saveAnswerDrafts } from '../storage/drafts';
 import { listPulses, readPulse, updatePulse } from '../storage/pulses';
 
 export type PulseView =
@@ -94,7 +94,9 @@ export function usePulse(clock: () => Date = systemClock) {
       const weekId = weekIdOf(now);
       weekRef.current = weekId;
       const handle = await db();
-      const { value: record, setAside } = await readPulse(handle, weekId, now);
+      const read = await readPulse(handle, weekId, now);
+      const { setAside } = read;
+      const record = await saveAnswerDrafts(handle, weekId, read.value, now);
       const questions = record
         ? record.questionIds.map((id) => questionById(id)).filter((q): q is Question => q !== undefined)
         : pulseForWeek(weekId).questions;
@@ -201,7 +203,11 @@ export function usePulse(clock: () => Date = systemClock) {
 
   const actions = useMemo(
     () => ({
-      answer: (questionId: string, answer: Answer) => save((r, now) => withAnswer(r, questionId, answer, now)),
+      answer: (questionId: string, answer: Answer) => {
+        const weekId = weekRef.current;
+        if (weekId) keepAnswerDraft(weekId, questionId, answer);
+        return save((r, now) => withAnswer(r, questionId, answer, now));
+      },
       goTo: (step: number) => patch(() => ({ step, problem: undefined })),
       typeComment: (text: string) => {
         commentRef.current = text;

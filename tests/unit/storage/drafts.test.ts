@@ -1,5 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { dropDraft, dropDrafts, keepDraft, readDraft } from '../../../src/storage/drafts';
+import { pulseForWeek } from '../../../src/core/rotation';
+import { openPulseDb } from '../../../src/storage/db';
+import {
+  dropAnswerDrafts,
+  dropDraft,
+  dropDrafts,
+  keepAnswerDraft,
+  keepDraft,
+  readAnswerDrafts,
+  readDraft,
+  saveAnswerDrafts,
+} from '../../../src/storage/drafts';
+import { readPulse } from '../../../src/storage/pulses';
+import { samplePulse } from '../core/samples';
 
 /** localStorage as a page has it. */
 class MemoryStorage {
@@ -51,5 +64,70 @@ describe('comment drafts', () => {
     Object.defineProperty(globalThis, 'localStorage', { value: undefined, configurable: true });
     expect(() => keepDraft('2026-W48', 'x')).not.toThrow();
     expect(readDraft('2026-W48')).toBeUndefined();
+  });
+});
+
+describe('answer drafts', () => {
+  it('keeps the latest answer per statement, per week, synchronously', () => {
+    keepAnswerDraft('2026-W48', 'impact-customers', 4);
+    keepAnswerDraft('2026-W48', 'choice-solution', 'skip');
+    keepAnswerDraft('2026-W48', 'impact-customers', 2);
+    expect(readAnswerDrafts('2026-W48')).toEqual({ 'impact-customers': 2, 'choice-solution': 'skip' });
+    expect(readAnswerDrafts('2026-W47')).toEqual({});
+    dropAnswerDrafts('2026-W48');
+    expect(readAnswerDrafts('2026-W48')).toEqual({});
+  });
+
+  it('treats a damaged copy as none, and is dropped with the comment drafts', () => {
+    localStorage.setItem('culture-pulse:answer-draft:2026-W48', '{"impact-customers": 9}');
+    expect(readAnswerDrafts('2026-W48')).toEqual({});
+    localStorage.setItem('culture-pulse:answer-draft:2026-W48', 'not json');
+    expect(readAnswerDrafts('2026-W48')).toEqual({});
+    keepAnswerDraft('2026-W47', 'impact-customers', 5);
+    keepAnswerDraft('2026-W48', 'impact-customers', 5);
+    dropDrafts('2026-W48');
+    expect(readAnswerDrafts('2026-W47')).toEqual({});
+    expect(readAnswerDrafts('2026-W48')).toEqual({ 'impact-customers': 5 });
+    dropDrafts();
+    expect(readAnswerDrafts('2026-W48')).toEqual({});
+  });
+});
+
+describe('answers whose save had not committed when the popup closed', () => {
+  const now = new Date(2026, 10, 26, 12);
+  const [first, second] = pulseForWeek('2026-W48').questions.map((q) => q.id);
+
+  it('are saved at the next open, over what was stored, and then dropped', async () => {
+    const db = await openPulseDb();
+    const stored = samplePulse('2026-W48', { answers: { [first ?? '']: 4 }, completed: false });
+    await db.put('pulses', stored);
+    keepAnswerDraft('2026-W48', first ?? '', 4); // committed before the close
+    keepAnswerDraft('2026-W48', second ?? '', 2); // not committed
+    const record = await saveAnswerDrafts(db, '2026-W48', stored, now);
+    expect(record?.answers).toEqual({ [first ?? '']: 4, [second ?? '']: 2 });
+    expect((await readPulse(db, '2026-W48', now)).value?.answers).toEqual(record?.answers);
+    expect(readAnswerDrafts('2026-W48')).toEqual({});
+    db.close();
+  });
+
+  it('make the week’s record when none was stored yet', async () => {
+    const db = await openPulseDb();
+    keepAnswerDraft('2026-W48', first ?? '', 'skip');
+    const record = await saveAnswerDrafts(db, '2026-W48', undefined, now);
+    expect(record?.answers).toEqual({ [first ?? '']: 'skip' });
+    expect(record?.questionIds).toEqual(pulseForWeek('2026-W48').questions.map((q) => q.id));
+    db.close();
+  });
+
+  it('are dropped when the week no longer takes them, leaving the record alone', async () => {
+    const db = await openPulseDb();
+    keepAnswerDraft('2026-W48', 'not-this-weeks-statement', 5);
+    expect(await saveAnswerDrafts(db, '2026-W48', undefined, now)).toBeUndefined();
+    keepAnswerDraft('2026-W47', first ?? '', 5);
+    const closed = samplePulse('2026-W47');
+    expect(await saveAnswerDrafts(db, '2026-W47', closed, now)).toBe(closed);
+    expect(readAnswerDrafts('2026-W47')).toEqual({});
+    expect(await db.count('pulses')).toBe(0);
+    db.close();
   });
 });
