@@ -9,10 +9,16 @@
  * how uncertain % favourable would be if a whole team used the same ε and the figures were
  * corrected with the unbiased estimator; it is what the options page shows, in plain words.
  */
+import * as z from 'zod/mini';
 import { SCALE_VALUES, type ScaleValue } from './scale';
 
 export const NOISE_LEVELS = [4, 3, 2] as const;
 export type NoiseEpsilon = (typeof NOISE_LEVELS)[number];
+
+/** Off (null) or one of the offered levels. */
+export const noiseEpsilonSchema = z.nullable(
+  z.literal(NOISE_LEVELS, { error: `must be off (null) or one of ${NOISE_LEVELS.join(', ')}` }),
+);
 
 /** The chance a score is sent as given. */
 export function keepProbability(epsilon: number): number {

@@ -5,14 +5,10 @@
  */
 import * as z from 'zod/mini';
 import { checkEndpoint, INGEST_TOKEN, type Invite } from './invite';
-import { NOISE_LEVELS } from './noise';
+import { noiseEpsilonSchema } from './noise';
 import { weekIdSchema } from './schemas';
 import { teamIdSchema } from './submission';
 import { type WeekId, weekIdOf } from './week';
-
-export const noiseEpsilonSchema = z.nullable(
-  z.literal(NOISE_LEVELS, { error: `must be off (null) or one of ${NOISE_LEVELS.join(', ')}` }),
-);
 
 export const membershipSchema = z.strictObject({
   endpoint: z

@@ -1,6 +1,7 @@
-/** Settings and "my data": the reminder, and the engineer's own answers to export, import or delete. */
+/** Settings: the reminder, sharing with a team, and the engineer's own answers to export, import or delete. */
 import { MyDataSection } from './MyDataSection';
 import { ReminderSection } from './ReminderSection';
+import { TeamSection } from './TeamSection';
 
 export function Options() {
   return (
@@ -10,6 +11,7 @@ export function Options() {
         A weekly pulse on impact, choice and improvement. Your answers and comments are stored only in this browser.
       </p>
       <ReminderSection />
+      <TeamSection />
       <MyDataSection />
     </>
   );

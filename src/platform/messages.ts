@@ -3,11 +3,10 @@
  * zod schema for its request and its response. Both ends parse; the background checks the sender.
  */
 import * as z from 'zod/mini';
-import { OUTBOX_STATES } from '../core/outbox-entry';
+import { noiseEpsilonSchema } from '../core/noise';
+import type { OutboxState } from '../core/outbox-entry';
 import { reminderSettingsSchema } from '../core/reminder-settings';
 import { weekIdSchema } from '../core/schemas';
-import { teamIdSchema } from '../core/submission';
-import { noiseEpsilonSchema } from '../core/team';
 import { browser, type Runtime } from './browser';
 
 export const reminderStatusSchema = z.strictObject({
@@ -20,12 +19,15 @@ export const reminderStatusSchema = z.strictObject({
 });
 export type ReminderStatus = z.infer<typeof reminderStatusSchema>;
 
+// Type-only imports of the sync modules: the popup sends messages too, and must not carry their schemas.
+const OUTBOX_STATES = ['waiting', 'sent', 'late', 'refused'] as const satisfies readonly OutboxState[];
+
 /** What the options page shows of team sync: never the ingest token, never a score. */
 export const syncStatusSchema = z.strictObject({
   team: z.nullable(
     z.strictObject({
       endpoint: z.string(),
-      teamId: teamIdSchema,
+      teamId: z.string().check(z.maxLength(40)),
       joinedWeek: weekIdSchema,
       noiseEpsilon: noiseEpsilonSchema,
     }),

@@ -33,6 +33,12 @@ export interface ExtensionBrowser {
   open(path: string): Promise<Page>;
   /** Stop every service worker, as Chrome does after 30 s idle. */
   stopServiceWorker(): Promise<void>;
+  /**
+   * Approve a host the way the browser's own prompt would. Headless Chromium cannot show the prompt
+   * (permissions.request waits forever), so the approval is given on chrome://extensions first; the
+   * extension's own request, on a click, then resolves true at once, as after a user's "Allow".
+   */
+  approveHost(pattern: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,6 +78,20 @@ export async function launchExtension(profile?: string): Promise<ExtensionBrowse
       await stopped;
       await page.close();
     },
+    async approveHost(pattern) {
+      const page = await context.newPage();
+      await page.goto('chrome://extensions');
+      await page.evaluate(
+        ([id, host]) =>
+          (
+            globalThis as unknown as {
+              chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
+            }
+          ).chrome.developerPrivate.addHostPermission(id, host),
+        [extensionId, pattern] as const,
+      );
+      await page.close();
+    },
     async close() {
       await context.close();
       if (ownProfile) rmSync(dir, { recursive: true, force: true });
@@ -80,7 +100,7 @@ export async function launchExtension(profile?: string): Promise<ExtensionBrowse
 }
 
 /** Every record in one of the extension's IndexedDB stores, read from one of its pages. */
-export async function readStore(page: Page, store: 'pulses' | 'unreadable'): Promise<unknown[]> {
+export async function readStore(page: Page, store: 'pulses' | 'unreadable' | 'outbox'): Promise<unknown[]> {
   return page.evaluate(
     (name) =>
       new Promise<unknown[]>((resolvePromise, reject) => {

@@ -8,11 +8,12 @@ assertPrerequisites();
 const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
 
 describe('the built manifest', () => {
-  it('asks for storage and alarms only, with no host access', () => {
+  it('asks for storage and alarms only; host access only as optional, for a team endpoint', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions).toEqual(['storage', 'alarms']);
     expect(manifest.host_permissions).toBeUndefined();
-    expect(manifest.optional_host_permissions).toBeUndefined();
+    // Requested on the "Allow and join" click, for the one host of the team's endpoint.
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
     expect(manifest.content_scripts).toBeUndefined();
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
   });

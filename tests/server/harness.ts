@@ -24,7 +24,16 @@ export interface Running {
 }
 
 export async function startServer(
-  options: { store?: Store; burst?: number; perMinute?: number; now?: () => Date } = {},
+  options: {
+    store?: Store;
+    burst?: number;
+    perMinute?: number;
+    now?: () => Date;
+    /** A fixed port (a browser test brings the endpoint back where the extension last failed to reach it). */
+    port?: number;
+    /** Sees a copy of every request, as it arrived. */
+    tap?: (request: Request) => void;
+  } = {},
 ): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), 'pulse-server-'));
   const store = options.store ?? openSqliteStore(join(dir, 'pulse.db'));
@@ -43,7 +52,12 @@ export async function startServer(
     globalLimiter: rateLimiter({ perMinute: 1_000_000, burst: 1_000_000 }),
     now: options.now ?? (() => NOW),
   });
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  const tap = options.tap;
+  const handle = (request: Request) => {
+    tap?.(request.clone());
+    return app.fetch(request);
+  };
+  const server = serve({ fetch: handle, hostname: '127.0.0.1', port: options.port ?? 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

@@ -1,0 +1,142 @@
+/**
+ * Team sync in the built extension, in real Chromium, against the real endpoint on 127.0.0.1:
+ * join from the options page, answer a pulse, the week closes (the development clock moves), the
+ * first try finds the endpoint down, the worker stops, the endpoint comes back, the retry delivers
+ * once, and every request body holds the week's scores and nothing else.
+ */
+import { createServer } from 'node:net';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatInvite } from '../../src/core/invite';
+import { SEND_SPREAD_MS } from '../../src/core/outbox';
+import { pulseForWeek } from '../../src/core/rotation';
+import { submissionSchema } from '../../src/core/submission';
+import { weekEnd, weekIdOf } from '../../src/core/week';
+import { INGEST, type Running, startServer } from '../server/harness';
+import { type ExtensionBrowser, launchExtension, readStore } from './chromium';
+import { answerPulse, joinTeam } from './steps';
+
+const COMMENT = 'SECRET-COMMENT: the deploy freeze hurts';
+const week = weekIdOf(new Date());
+const questions = pulseForWeek(week).questions;
+/** After the week closes and after the latest random first-send moment. */
+const CLOSED_OFFSET = weekEnd(week).getTime() + SEND_SPREAD_MS + 60_000 - Date.now();
+
+let browser: ExtensionBrowser;
+let server: Running | undefined;
+let port: number;
+const bodies: string[] = [];
+let offset = 0;
+
+/** A free port on loopback: the endpoint is not listening there yet. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** Move the extension's development clock (and the endpoint's) to `ms` past the real one. */
+async function setClock(page: Page, ms: number): Promise<void> {
+  offset = ms;
+  await page.evaluate((value) => chrome.storage.local.set({ devClockOffsetMs: value }), ms);
+}
+
+async function outbox(page: Page) {
+  return (await readStore(page, 'outbox')) as {
+    weekId: string;
+    state: string;
+    attempts: number;
+    sendAt: number;
+  }[];
+}
+
+beforeAll(async () => {
+  port = await freePort();
+  browser = await launchExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('anonymous team sync', () => {
+  let options: Page;
+
+  it('joins from the options page after showing exactly what will be sent', async () => {
+    const popup = await browser.open('src/popup/index.html');
+    await answerPulse(popup, ['4', '5', 's', '2'].slice(0, questions.length), COMMENT);
+    await popup.close();
+
+    await browser.approveHost('http://127.0.0.1/*');
+    options = await browser.open('src/options/index.html');
+    const invite = formatInvite({ endpoint: `http://127.0.0.1:${port}`, teamId: 'platform', ingestToken: INGEST });
+    await options.fill('textarea#invite', 'cpulse1.broken');
+    await options.click('button:text("Check invite")');
+    expect(await options.textContent('#invite-error')).toMatch(/damaged/);
+
+    const preview = await joinTeam(options, `Join us: ${invite}`, 'platform');
+    expect(preview).toContain(`127.0.0.1:${port}`);
+    expect(preview).toMatch(/Never sent:.*comments/);
+    expect(await options.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(true);
+    expect(await options.textContent('section[aria-labelledby=team-heading]')).toMatch(/No closed week to send yet/);
+  });
+
+  it('queues the week when it closes, finds the endpoint down, and keeps it for a retry', async () => {
+    await setClock(options, CLOSED_OFFSET);
+    await expect.poll(async () => (await outbox(options))[0]?.attempts, { timeout: 15_000 }).toBe(1);
+    const [entry] = await outbox(options);
+    expect(entry).toMatchObject({ weekId: week, state: 'waiting' });
+    // The retry is booked as an alarm, on the real clock, 3.75–6.25 minutes after the failed try.
+    const worker = await browser.worker();
+    const alarm = await worker.evaluate(() => chrome.alarms.get('team-sync'));
+    expect(Math.abs((alarm?.scheduledTime ?? 0) - ((entry?.sendAt ?? 0) - offset))).toBeLessThan(2000);
+    const retryIn = (entry?.sendAt ?? 0) - (Date.now() + offset);
+    expect(retryIn).toBeGreaterThan(3 * 60_000);
+    expect(retryIn).toBeLessThan(6.5 * 60_000);
+  });
+
+  it('delivers once on the retry, from a restarted service worker, with the scores and nothing else', async () => {
+    await browser.stopServiceWorker();
+    server = await startServer({
+      port,
+      now: () => new Date(Date.now() + offset),
+      tap: (request) => void request.text().then((body) => bodies.push(body)),
+    });
+    // Past the retry moment: the clock change wakes the stopped worker, which sends.
+    await setClock(options, CLOSED_OFFSET + 7 * 60_000);
+    await expect.poll(async () => (await outbox(options))[0]?.state, { timeout: 15_000 }).toBe('sent');
+    expect(bodies).toHaveLength(1);
+
+    const body = bodies[0] ?? '';
+    expect(body).not.toContain('SECRET');
+    expect(body).not.toContain('deploy freeze');
+    const sent = submissionSchema.parse(JSON.parse(body));
+    expect(Object.keys(JSON.parse(body)).sort()).toEqual(['bankVersion', 'scores', 'submissionId', 'teamId', 'weekId']);
+    expect(sent).toMatchObject({ teamId: 'platform', weekId: week, bankVersion: 1 });
+    expect(Object.keys(sent.scores)).toHaveLength(questions.length - 1); // the skipped statement is not sent
+    // No stable identifier: not the device secret, not the extension's id.
+    const secret = await options.evaluate(async () => (await chrome.storage.local.get('deviceSecret')).deviceSecret);
+    expect(typeof secret).toBe('string');
+    expect(body).not.toContain(String(secret));
+    expect(body).not.toContain(browser.extensionId);
+
+    // A day later nothing is sent again, and the endpoint counted one response.
+    await setClock(options, CLOSED_OFFSET + 24 * 3600_000);
+    await options.reload();
+    await expect.poll(() => options.textContent('table.weeks')).toMatch(new RegExp(`${week}\\s*Sent`));
+    expect(bodies).toHaveLength(1);
+    expect(await server.store.weekSubmissions('platform', week)).toEqual([sent]);
+  });
+
+  it('leaves the team: stops sending, and gives back the permission', async () => {
+    await options.click('button:text("Leave team…")');
+    await options.click('dialog button:text("Leave team")');
+    await expect
+      .poll(() => options.textContent('section[aria-labelledby=team-heading]'))
+      .toMatch(/Off: nothing leaves/);
+    expect(await options.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(false);
+  });
+});
