@@ -40,10 +40,11 @@ export function NoiseChoice({
           </>
         ) : (
           <>
-            With ε = {value}, each score is sent as you gave it {pct(keepProbability(value))}% of the time; otherwise it
-            is one of the other four scores at random. Each statement you answer uses ε, so a week of four statements
-            uses {4 * value}. The cost is accuracy: if everyone in a team of 8 used this setting, the team’s %
-            favourable would be uncertain by about ±{Math.round(uncertaintyPoints(value, 8))} points (±
+            ε (epsilon) measures how much one sent score can give away: the smaller, the more private. With ε = {value},
+            each score is sent as you gave it {pct(keepProbability(value))}% of the time; otherwise it is one of the
+            other four scores at random. Each statement you answer uses ε, so a week of four statements uses {4 * value}
+            . The cost is accuracy: if everyone in a team of 8 used this setting, the team’s % favourable would be
+            uncertain by about ±{Math.round(uncertaintyPoints(value, 8))} points (±
             {Math.round(uncertaintyPoints(value, 24))} for a team of 24). The endpoint cannot tell noisy scores from
             real ones, so it does not correct for them: they pull your team’s figures towards the middle.
           </>

@@ -26,7 +26,8 @@ export function SendPreview({ invite, now }: { readonly invite: Invite; readonly
       <h3>What will be sent</h3>
       <p>
         To <strong>{new URL(invite.endpoint).host}</strong>, for team <strong>{invite.teamId}</strong>: once for each
-        week that closes from this week on, at a random moment in the {days} days after it closes,
+        week that closes from this week on, at a random moment in the {days} days after it closes (so the time tells
+        nothing about you):
       </p>
       <ul>
         <li>the team, the week (such as {weekId}) and the version of the statements;</li>
@@ -35,7 +36,8 @@ export function SendPreview({ invite, now }: { readonly invite: Invite; readonly
       <p>
         <strong>Never sent:</strong> your comments, your name or email, skipped statements, the time you answered, or
         anything that identifies this browser. Each week’s scores carry a code that changes every week, so your weeks
-        cannot be linked to each other. Your team sees figures only for groups of at least k people.
+        cannot be linked to each other. Your team sees figures only for groups of at least k people (5 unless the team
+        set more, never fewer than 3).
       </p>
       <details>
         <summary>The request body, for this week with example scores</summary>

@@ -17,6 +17,8 @@ import { addWeeksToId, weekIdOf } from '../../src/core/week';
 
 const root = resolve(import.meta.dirname, '../..');
 const SECONDS = 10;
+/** The flags `npm run server` starts node with (package.json); the bench measures the same process. */
+export const SERVER_NODE_FLAGS: readonly string[] = [];
 const CONNECTIONS = 10;
 
 function rssMiB(pid: number): number {
@@ -43,7 +45,7 @@ function line(label: string, r: autocannon.Result): string {
     .padStart(7)} ok/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms   failed ${bad}`;
 }
 
-export async function ingestBench(): Promise<void> {
+export async function ingestBench(nodeFlags: readonly string[] = SERVER_NODE_FLAGS): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'pulse-bench-server-'));
   const env = { ...process.env, PULSE_DB: join(dir, 'bench.db'), PORT: '0', INGEST_PER_MINUTE: '100000000' };
   const created = spawnSync('npm', ['run', '--silent', 'server', '--', 'create-team', 'bench'], {
@@ -55,7 +57,7 @@ export async function ingestBench(): Promise<void> {
   if (!invite.ok) throw new Error(`Could not create the bench team: ${created.stderr}`);
   let child: ChildProcess | undefined;
   try {
-    child = spawn(process.execPath, ['dist-server/main.mjs'], { cwd: root, env });
+    child = spawn(process.execPath, [...nodeFlags, 'dist-server/main.mjs'], { cwd: root, env });
     const url = await new Promise<string>((done, failed) => {
       let out = '';
       child?.stdout?.on('data', (c: Buffer) => {
@@ -99,10 +101,14 @@ export async function ingestBench(): Promise<void> {
     const underLoad = rssMiB(pid);
     bare.close();
     await new Promise((r) => setTimeout(r, 3000));
+    const after3 = rssMiB(pid);
+    await new Promise((r) => setTimeout(r, 27_000));
     console.log(line('endpoint', result), '(budget: at least 2,000/s, p99 under 20 ms)');
     console.log(line('reference: bare node:http', reference));
     console.log(
-      `  endpoint RSS: ${restBefore.toFixed(0)} MiB at rest before, ${underLoad.toFixed(0)} MiB under load, ${rssMiB(pid).toFixed(0)} MiB at rest after (budget: under 100 MB at rest)`,
+      `  endpoint RSS (node ${nodeFlags.join(' ') || 'defaults'}): ${restBefore.toFixed(0)} MiB at rest before, ` +
+        `${underLoad.toFixed(0)} MiB under load, ${after3.toFixed(0)} MiB 3 s after, ${rssMiB(pid).toFixed(0)} MiB 30 s after ` +
+        '(budget: under 100 MB at rest)',
     );
   } finally {
     child?.kill('SIGTERM');

@@ -1,13 +1,16 @@
 /**
  * axe-core on the built popup and options pages, in every state a user meets: a question, the
- * comment, the thank-you, a storage error, an empty and a full "my data", an import error and the
- * delete confirmation. Zero serious or critical violations.
+ * comment, the thank-you, a storage error, an empty and a full "my data", an import error, the
+ * delete confirmation, and team sharing (a bad invite, what will be sent with noise chosen, joined,
+ * the leave confirmation). Zero serious or critical violations.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatInvite } from '../../src/core/invite';
 import { type ExtensionBrowser, launchExtension } from './chromium';
+import { joinTeam } from './steps';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: ExtensionBrowser;
@@ -80,6 +83,34 @@ describe('accessibility (axe-core)', () => {
     await page.getByRole('button', { name: 'Delete everything' }).click();
     await page.waitForFunction(() => document.querySelector('#data-summary')?.textContent?.startsWith('No answers'));
     expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('options: team sharing, from a bad invite to joined and the leave dialog', async () => {
+    await browser.approveHost('https://pulse.example.org/*');
+    const page = await browser.open('src/options/index.html');
+    await page.waitForSelector('textarea#invite');
+    await page.fill('textarea#invite', 'not an invite');
+    await page.getByRole('button', { name: 'Check invite' }).click();
+    await page.waitForSelector('#invite-error');
+    expect(await page.getAttribute('textarea#invite', 'aria-invalid')).toBe('true');
+    expect(await axe(page)).toEqual([]);
+    const invite = formatInvite({
+      endpoint: 'https://pulse.example.org',
+      teamId: 'platform',
+      ingestToken: 'k'.repeat(43),
+    });
+    await page.fill('textarea#invite', invite);
+    await page.getByRole('button', { name: 'Check invite' }).click();
+    await page.getByRole('radio', { name: /Medium \(ε = 3\)/ }).check();
+    expect(await page.textContent('#noise-explained')).toMatch(/team of 8.*±14 points/);
+    expect(await axe(page)).toEqual([]);
+    await joinTeam(page, invite, 'platform');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Leave team…' }).click();
+    await page.waitForSelector('dialog[open]');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Stay' }).click();
     await page.close();
   });
 
