@@ -56,7 +56,7 @@ function kArg(raw: string): number {
 }
 
 function printInvite(ctx: CliContext, teamId: string, ingestToken: string): void {
-  ctx.out(`Invite code for engineers (paste it into Culture Pulse → Settings → Join a team):`);
+  ctx.out(`Invite code for engineers (paste it into Culture Pulse → Settings → Share with my team):`);
   ctx.out(`  ${formatInvite({ endpoint: ctx.publicUrl, teamId, ingestToken })}`);
 }
 
