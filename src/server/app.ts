@@ -6,19 +6,23 @@
  *   POST /v1/teams/:teamId/submissions   ingest token: one device's scores for one closed week
  *   GET  /v1/teams/:teamId/weeks          manager token: every week, released figures only
  *   GET  /v1/teams/:teamId/weeks/:weekId  manager token: one week
+ *   GET  /v1/teams/:teamId/trends.csv     manager token: released weeks as the manager CSV, streamed
+ *   PUT|DELETE /v1/teams/:teamId/notes/:weekId/:theme   manager token: "what we are doing about it"
+ *   GET  /v1/teams/:teamId/notes          ingest or manager token: the team's notes
  *   GET  /v1/health
  */
-import type { IncomingMessage } from 'node:http';
 import { type Context, Hono } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { aggregateWeek } from '../core/aggregate';
 import { releaseWeek } from '../core/privacy';
 import { describeIssues } from '../core/schemas';
 import { submissionSchema, TEAM_ID } from '../core/submission';
 import { isWeekId, type WeekId } from '../core/week';
+import { ApiError, type Bindings, fail, parseJsonBody, readBody, requireJson } from './http';
+import { registerNoteRoutes } from './notes-routes';
 import type { RateLimiter } from './rate-limit';
 import type { Store, Team } from './store';
 import { bearerToken, tokenMatches } from './tokens';
+import { toByteStream, trendCsvChunks } from './trends-csv';
 import { weekStatus } from './week-window';
 
 export interface AppOptions {
@@ -30,45 +34,6 @@ export interface AppOptions {
   /** Across all teams, so made-up team ids cannot flood the server either. */
   readonly globalLimiter: RateLimiter;
   readonly now?: () => Date;
-}
-
-type Bindings = { incoming?: IncomingMessage };
-
-class ApiError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
-
-function fail(status: ContentfulStatusCode, code: string, message: string, headers?: Record<string, string>): never {
-  throw new ApiError(status, code, message, headers);
-}
-
-/** The body as text, refusing more than `max` bytes before reading it all. */
-async function readBody(c: Context<{ Bindings: Bindings }>, max: number): Promise<string> {
-  const declared = Number(c.req.header('content-length') ?? Number.NaN);
-  if (declared > max) fail(413, 'too_large', `The body is larger than ${max} bytes.`);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const take = (chunk: Uint8Array) => {
-    size += chunk.byteLength;
-    if (size > max) fail(413, 'too_large', `The body is larger than ${max} bytes.`);
-    chunks.push(chunk);
-  };
-  const incoming = c.env?.incoming;
-  if (incoming) {
-    // Reading the Node request directly is several times faster than building a web Request.
-    for await (const chunk of incoming) take(chunk as Buffer);
-  } else if (c.req.raw.body) {
-    const reader = c.req.raw.body.getReader();
-    for (let r = await reader.read(); !r.done; r = await reader.read()) take(r.value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
@@ -112,9 +77,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
   app.post('/v1/teams/:teamId/submissions', async (c) => {
     const teamId = c.req.param('teamId');
     limit(`ingest:${teamId}`);
-    if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
-      fail(415, 'unsupported_media_type', 'Send the submission as application/json.');
-    }
+    requireJson(c, 'the submission');
     const body = await readBody(c, options.maxBodyBytes);
     const team = await teamOf(teamId);
     const token = bearerToken(c.req.header('authorization'));
@@ -122,18 +85,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
     if (!tokenMatches(token, team.ingestTokenHash)) {
       fail(401, 'wrong_token', 'This token is not the ingest token of this team (it may have been rotated).');
     }
-    let json: unknown;
-    try {
-      // A "__proto__" key would be silently dropped by object spreading later: refuse it outright.
-      json = JSON.parse(body, (key, value: unknown) => {
-        if (key === '__proto__') throw new ApiError(400, 'forbidden_key', 'The body may not hold a "__proto__" key.');
-        return value;
-      });
-    } catch (error) {
-      if (error instanceof ApiError) throw error;
-      fail(400, 'invalid_json', 'The body is not valid JSON.');
-    }
-    const parsed = submissionSchema.safeParse(json);
+    const parsed = submissionSchema.safeParse(parseJsonBody(body));
     if (!parsed.success)
       fail(400, 'invalid_submission', `The submission is not valid: ${describeIssues(parsed.error)}`);
     const submission = parsed.data;
@@ -168,6 +120,11 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
     return team;
   };
 
+  const weekParam = (raw: string): WeekId => {
+    if (!isWeekId(raw)) fail(400, 'invalid_week', `"${raw.slice(0, 20)}" is not an ISO week such as 2026-W48.`);
+    return raw;
+  };
+
   const weekView = async (team: Team, weekId: WeekId) => {
     const status = weekStatus(weekId, now(), options.collectionDays);
     if (status.kind !== 'released') {
@@ -194,9 +151,47 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
 
   app.get('/v1/teams/:teamId/weeks/:weekId', async (c) => {
     const team = await managerTeam(c);
-    const weekId = c.req.param('weekId');
-    if (!isWeekId(weekId)) fail(400, 'invalid_week', `"${weekId.slice(0, 20)}" is not an ISO week such as 2026-W48.`);
-    return c.json(await weekView(team, weekId));
+    return c.json(await weekView(team, weekParam(c.req.param('weekId'))));
+  });
+
+  app.get('/v1/teams/:teamId/trends.csv', async (c) => {
+    const team = await managerTeam(c);
+    const from = c.req.query('from');
+    const to = c.req.query('to');
+    const range = {
+      from: from === undefined ? undefined : weekParam(from),
+      to: to === undefined ? undefined : weekParam(to),
+    };
+    const chunks = trendCsvChunks({ store, now: now(), collectionDays: options.collectionDays }, [team], range);
+    return new Response(toByteStream(chunks), {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${team.teamId}-trends.csv"`,
+        'cache-control': 'no-store',
+      },
+    });
+  });
+
+  /** A team whose ingest or manager token came with the request: engineers and managers both read notes. */
+  const memberTeam = async (c: Context<{ Bindings: Bindings }>): Promise<Team> => {
+    const teamId = c.req.param('teamId') ?? '';
+    limit(`read:${teamId}`);
+    const team = await teamOf(teamId);
+    const token = bearerToken(c.req.header('authorization'));
+    if (!token)
+      fail(401, 'missing_token', 'Send the team’s ingest or manager token as "Authorization: Bearer <token>".');
+    if (!tokenMatches(token, team.ingestTokenHash) && !tokenMatches(token, team.managerTokenHash)) {
+      fail(401, 'wrong_token', 'This token is not one of this team’s (it may have been rotated).');
+    }
+    return team;
+  };
+
+  registerNoteRoutes(app, {
+    store,
+    managerTeam,
+    memberTeam,
+    maxBodyBytes: options.maxBodyBytes,
+    isReleased: (weekId) => weekStatus(weekId, now(), options.collectionDays).kind === 'released',
   });
 
   return app;

@@ -6,7 +6,15 @@
 import pg from 'pg';
 import type { WeekId } from '../core/week';
 import type { Store, TeamChange } from './store';
-import { type SubmissionRow, submissionFromRow, type TeamRow, teamFromRow } from './stored-submission';
+import {
+  type NoteRow,
+  noteFromRow,
+  type SubmissionRow,
+  submissionFromRow,
+  type TeamRow,
+  THEME_ORDER_SQL,
+  teamFromRow,
+} from './stored-submission';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -31,6 +39,13 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
       PRIMARY KEY (team_id, submission_id)
     );
     CREATE INDEX IF NOT EXISTS submissions_by_week ON ${schema}.submissions (team_id, week_id);
+    CREATE TABLE IF NOT EXISTS ${schema}.notes (
+      team_id TEXT NOT NULL REFERENCES ${schema}.teams(team_id),
+      week_id TEXT NOT NULL,
+      theme TEXT NOT NULL,
+      text TEXT NOT NULL,
+      PRIMARY KEY (team_id, week_id, theme)
+    );
   `);
 
   return {
@@ -92,6 +107,30 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
         [teamId],
       );
       return rows.map((r) => r.week_id as WeekId);
+    },
+    async putNote(note) {
+      const result = await pool.query(
+        `INSERT INTO notes (team_id, week_id, theme, text)
+         SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM teams WHERE team_id = $1)
+         ON CONFLICT (team_id, week_id, theme) DO UPDATE SET text = EXCLUDED.text`,
+        [note.teamId, note.weekId, note.theme, note.text],
+      );
+      return result.rowCount === 1;
+    },
+    async deleteNote(teamId, weekId, theme) {
+      const result = await pool.query('DELETE FROM notes WHERE team_id = $1 AND week_id = $2 AND theme = $3', [
+        teamId,
+        weekId,
+        theme,
+      ]);
+      return result.rowCount === 1;
+    },
+    async teamNotes(teamId) {
+      const { rows } = await pool.query<NoteRow>(
+        `SELECT week_id, theme, text FROM notes WHERE team_id = $1 ORDER BY week_id, ${THEME_ORDER_SQL}`,
+        [teamId],
+      );
+      return rows.map(noteFromRow);
     },
     async close() {
       await pool.end();

@@ -7,7 +7,15 @@ import Database from 'better-sqlite3';
 import type { Submission } from '../core/submission';
 import type { WeekId } from '../core/week';
 import type { Store, TeamChange, UpsertResult } from './store';
-import { type SubmissionRow, submissionFromRow, type TeamRow, teamFromRow } from './stored-submission';
+import {
+  type NoteRow,
+  noteFromRow,
+  type SubmissionRow,
+  submissionFromRow,
+  type TeamRow,
+  THEME_ORDER_SQL,
+  teamFromRow,
+} from './stored-submission';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS teams (
@@ -26,6 +34,13 @@ CREATE TABLE IF NOT EXISTS submissions (
   PRIMARY KEY (team_id, submission_id)
 ) STRICT;
 CREATE INDEX IF NOT EXISTS submissions_by_week ON submissions (team_id, week_id);
+CREATE TABLE IF NOT EXISTS notes (
+  team_id TEXT NOT NULL REFERENCES teams(team_id),
+  week_id TEXT NOT NULL,
+  theme TEXT NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (team_id, week_id, theme)
+) STRICT;
 `;
 
 export function openSqliteStore(file: string): Store {
@@ -55,6 +70,15 @@ export function openSqliteStore(file: string): Store {
   );
   const selectWeeks = db.prepare<[string], { week_id: string }>(
     'SELECT DISTINCT week_id FROM submissions WHERE team_id = ? ORDER BY week_id',
+  );
+
+  const upsertNote = db.prepare(
+    `INSERT INTO notes (team_id, week_id, theme, text) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM teams WHERE team_id = ?)
+     ON CONFLICT (team_id, week_id, theme) DO UPDATE SET text = excluded.text`,
+  );
+  const removeNote = db.prepare('DELETE FROM notes WHERE team_id = ? AND week_id = ? AND theme = ?');
+  const selectNotes = db.prepare<[string], NoteRow>(
+    `SELECT week_id, theme, text FROM notes WHERE team_id = ? ORDER BY week_id, ${THEME_ORDER_SQL}`,
   );
 
   const upsertOne = (s: Submission): UpsertResult => {
@@ -126,6 +150,15 @@ export function openSqliteStore(file: string): Store {
     },
     async teamWeeks(teamId) {
       return selectWeeks.all(teamId).map((r) => r.week_id as WeekId);
+    },
+    async putNote(note) {
+      return upsertNote.run(note.teamId, note.weekId, note.theme, note.text, note.teamId).changes === 1;
+    },
+    async deleteNote(teamId, weekId, theme) {
+      return removeNote.run(teamId, weekId, theme).changes === 1;
+    },
+    async teamNotes(teamId) {
+      return selectNotes.all(teamId).map(noteFromRow);
     },
     async close() {
       if (batch.length > 0) flush();

@@ -4,6 +4,7 @@
  * address, user agent or receive time is ever stored; a submission is its team, week, id, bank
  * version and scores, nothing more.
  */
+import type { Note } from '../core/notes';
 import type { Submission } from '../core/submission';
 import type { WeekId } from '../core/week';
 
@@ -22,6 +23,9 @@ export type TeamChange = Partial<Pick<Team, 'ingestTokenHash' | 'managerTokenHas
 
 export type UpsertResult = 'created' | 'replaced';
 
+/** A manager's "what we are doing about it" note, one per team, week and theme. */
+export type TeamNote = Note & { readonly teamId: string };
+
 export interface Store {
   /** Refuses a team id that exists (returns false). */
   createTeam(team: Team): Promise<boolean>;
@@ -35,5 +39,11 @@ export interface Store {
   weekSubmissions(teamId: string, weekId: WeekId): Promise<Submission[]>;
   /** Weeks of a team that have submissions, oldest first. */
   teamWeeks(teamId: string): Promise<WeekId[]>;
+  /** Write or replace the note of a team's week and theme; false when there is no such team. */
+  putNote(note: TeamNote): Promise<boolean>;
+  /** True when there was a note to delete. */
+  deleteNote(teamId: string, weekId: WeekId, theme: Note['theme']): Promise<boolean>;
+  /** A team's notes, oldest week first, themes in a fixed order. */
+  teamNotes(teamId: string): Promise<Note[]>;
   close(): Promise<void>;
 }

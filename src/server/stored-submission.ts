@@ -1,4 +1,5 @@
-/** Rows read back from either store, turned into records; a bad submission row is an error, not a cast. */
+/** Rows read back from either store, turned into records; a bad row is an error, not a cast. */
+import { type Note, noteSchema } from '../core/notes';
 import { describeIssues } from '../core/schemas';
 import { type Submission, submissionSchema } from '../core/submission';
 import type { Team } from './store';
@@ -56,3 +57,18 @@ export function teamFromRow(row: TeamRow): Team {
     k: row.k,
   };
 }
+
+export interface NoteRow {
+  readonly week_id: unknown;
+  readonly theme: unknown;
+  readonly text: unknown;
+}
+
+export function noteFromRow(row: NoteRow): Note {
+  const parsed = noteSchema.safeParse({ weekId: row.week_id, theme: row.theme, text: row.text });
+  if (!parsed.success) throw new CorruptRowError(`A stored note is not valid: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Themes in the bank's order, for a stable note order in both stores. */
+export const THEME_ORDER_SQL = "CASE theme WHEN 'impact' THEN 0 WHEN 'choice' THEN 1 ELSE 2 END";

@@ -115,5 +115,28 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await expect(store.createTeam(team('tiny', 2))).rejects.toThrow();
       expect(await store.getTeam('tiny')).toBeUndefined();
     });
+
+    it('keeps one note per team, week and theme: written, replaced, listed in order, deleted', async () => {
+      const store = await fresh();
+      await store.createTeam(team('platform'));
+      await store.createTeam(team('apps'));
+      const text = 'We moved the design review to the team.\n«Accents», "quotes", <b>markup</b> stay text.';
+      expect(await store.putNote({ teamId: 'platform', weekId: '2026-W47', theme: 'improvement', text: 'first' })).toBe(
+        true,
+      );
+      expect(await store.putNote({ teamId: 'platform', weekId: '2026-W47', theme: 'improvement', text })).toBe(true);
+      await store.putNote({ teamId: 'platform', weekId: '2026-W47', theme: 'impact', text: 'impact note' });
+      await store.putNote({ teamId: 'platform', weekId: '2026-W46', theme: 'choice', text: 'older' });
+      await store.putNote({ teamId: 'apps', weekId: '2026-W47', theme: 'impact', text: 'another team' });
+      expect(await store.teamNotes('platform')).toEqual([
+        { weekId: '2026-W46', theme: 'choice', text: 'older' },
+        { weekId: '2026-W47', theme: 'impact', text: 'impact note' },
+        { weekId: '2026-W47', theme: 'improvement', text },
+      ]);
+      expect(await store.putNote({ teamId: 'ghost', weekId: '2026-W47', theme: 'impact', text: 'x' })).toBe(false);
+      expect(await store.deleteNote('platform', '2026-W46', 'choice')).toBe(true);
+      expect(await store.deleteNote('platform', '2026-W46', 'choice')).toBe(false);
+      expect((await store.teamNotes('platform')).map((n) => n.weekId)).toEqual(['2026-W47', '2026-W47']);
+    });
   });
 }

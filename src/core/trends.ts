@@ -1,0 +1,127 @@
+/**
+ * A team's trend, week by week, as the rows of the manager CSV (design section 5): one row per
+ * team × week × theme, then one per question of that theme asked that week. The server streams
+ * these rows and the trends page exports the same rows from the figures it shows, so both files
+ * have the same columns and the same values.
+ *
+ * Only released weeks go in, already suppressed by privacy.ts: a hidden cell has no figures and
+ * says so in `suppressed`. "change_from_previous" is the change in % favourable, in points, from
+ * the last earlier week in which the same theme or question was shown (questions rotate, so for a
+ * question that is usually a few weeks back); empty when there is none.
+ */
+import type { CsvCell } from './csv';
+import type { Cell, ReleasedWeek } from './privacy';
+import { QUESTIONS, questionById, THEME_LABELS, THEMES, type Theme } from './questions';
+import { pulseForWeek } from './rotation';
+import { type WeekId, weekStartIsoDate } from './week';
+
+export const TREND_CSV_HEADER = [
+  'team',
+  'iso_week',
+  'week_start',
+  'theme',
+  'question_id',
+  'question_text',
+  'responses',
+  'mean',
+  'favourable_pct',
+  'neutral_pct',
+  'unfavourable_pct',
+  'change_from_previous',
+  'suppressed',
+] as const;
+
+export interface TrendWeek {
+  readonly weekId: WeekId;
+  readonly released: ReleasedWeek;
+}
+
+export interface TrendRow {
+  readonly weekId: WeekId;
+  readonly theme: Theme;
+  /** Null on a theme's own row. */
+  readonly questionId: string | null;
+  readonly cell: Cell;
+  /** Points of % favourable since the last week this cell was shown; null when there is none. */
+  readonly change: number | null;
+}
+
+/** The week's cells in a fixed order: each theme, then its questions (in bank order). */
+function weekCells(week: TrendWeek): { theme: Theme; questionId: string | null; cell: Cell }[] {
+  const { released } = week;
+  const hidden: Cell = { suppressed: true, reason: 'fewer than k responses' };
+  // A week below k shows nothing at all, not even which questions were answered: list what was asked.
+  const asked = released.suppressed
+    ? pulseForWeek(week.weekId).questions.map((q) => q.id)
+    : Object.keys(released.questions);
+  const byTheme = new Map<Theme, string[]>();
+  for (const id of asked) {
+    const theme = questionById(id)?.theme;
+    if (theme) byTheme.set(theme, [...(byTheme.get(theme) ?? []), id]);
+  }
+  const cells: { theme: Theme; questionId: string | null; cell: Cell }[] = [];
+  for (const theme of THEMES) {
+    const ids = byTheme.get(theme);
+    if (!ids) continue;
+    cells.push({ theme, questionId: null, cell: released.themes[theme] ?? hidden });
+    const ordered = [...ids].sort((a, b) => order(a) - order(b));
+    for (const id of ordered) cells.push({ theme, questionId: id, cell: released.questions[id] ?? hidden });
+  }
+  return cells;
+}
+
+const QUESTION_ORDER = new Map(QUESTIONS.map((q, i) => [q.id, i]));
+
+function order(id: string): number {
+  return QUESTION_ORDER.get(id) ?? Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * A team's rows, one week at a time, oldest first: it remembers the last shown % favourable of
+ * each cell for the change column, so a long export holds one week in memory, never the whole trend.
+ */
+export function trendTracker(): (week: TrendWeek) => TrendRow[] {
+  const lastShown = new Map<string, number>();
+  return (week) =>
+    weekCells(week).map(({ theme, questionId, cell }) => {
+      const key = questionId ?? `theme:${theme}`;
+      const previous = lastShown.get(key);
+      const change = !cell.suppressed && previous !== undefined ? cell.favourablePct - previous : null;
+      if (!cell.suppressed) lastShown.set(key, cell.favourablePct);
+      return { weekId: week.weekId, theme, questionId, cell, change };
+    });
+}
+
+/** Every row of weeks given oldest first. */
+export function trendRows(weeks: Iterable<TrendWeek>): TrendRow[] {
+  const track = trendTracker();
+  return [...weeks].flatMap(track);
+}
+
+/** Names as the CSV shows them; injectable so tests can use hostile team and question names. */
+export interface TrendNames {
+  readonly team: string;
+  readonly questionText?: (id: string) => string;
+}
+
+export function trendCsvRow(row: TrendRow, names: TrendNames): CsvCell[] {
+  const text = row.questionId
+    ? (names.questionText?.(row.questionId) ?? questionById(row.questionId)?.text ?? row.questionId)
+    : THEME_LABELS[row.theme];
+  const { cell } = row;
+  return [
+    names.team,
+    row.weekId,
+    weekStartIsoDate(row.weekId),
+    row.theme,
+    row.questionId ?? '',
+    text,
+    cell.suppressed ? null : cell.responses,
+    cell.suppressed ? null : cell.mean,
+    cell.suppressed ? null : cell.favourablePct,
+    cell.suppressed ? null : cell.neutralPct,
+    cell.suppressed ? null : cell.unfavourablePct,
+    row.change,
+    cell.suppressed,
+  ];
+}

@@ -1,0 +1,67 @@
+/**
+ * The manager CSV (design section 5), streamed: released weeks only, one team and one week at a
+ * time, so memory stays flat however many teams and weeks there are. Served per team over HTTP
+ * (manager token) and for every team by the admin CLI's export-csv.
+ */
+import { aggregateWeek } from '../core/aggregate';
+import { CSV_BOM, csvLine } from '../core/csv';
+import { releaseWeek } from '../core/privacy';
+import { TREND_CSV_HEADER, trendCsvRow, trendTracker } from '../core/trends';
+import type { WeekId } from '../core/week';
+import type { Store, Team } from './store';
+import { weekStatus } from './week-window';
+
+export interface WeekRange {
+  readonly from?: WeekId;
+  readonly to?: WeekId;
+}
+
+export interface CsvSource {
+  readonly store: Store;
+  readonly now: Date;
+  readonly collectionDays: number;
+}
+
+/** Roughly how much text to gather before handing a chunk on. */
+const CHUNK_CHARS = 64 * 1024;
+
+/** The CSV text for `teams`, header first, in chunks of about 64 KB. */
+export async function* trendCsvChunks(
+  source: CsvSource,
+  teams: Iterable<Team> | AsyncIterable<Team>,
+  range: WeekRange = {},
+): AsyncGenerator<string> {
+  let chunk = CSV_BOM + csvLine(TREND_CSV_HEADER);
+  for await (const team of teams) {
+    const track = trendTracker();
+    for (const weekId of await source.store.teamWeeks(team.teamId)) {
+      if ((range.from && weekId < range.from) || (range.to && weekId > range.to)) continue;
+      if (weekStatus(weekId, source.now, source.collectionDays).kind !== 'released') continue;
+      const released = releaseWeek(aggregateWeek(await source.store.weekSubmissions(team.teamId, weekId)), team.k);
+      for (const row of track({ weekId, released })) chunk += csvLine(trendCsvRow(row, { team: team.name }));
+      if (chunk.length >= CHUNK_CHARS) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** A web stream of the chunks, pulled only as fast as the reader takes them (backpressure). */
+export function toByteStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateWeek } from '../../../src/core/aggregate';
+import { releaseWeek } from '../../../src/core/privacy';
+import { pulseForWeek } from '../../../src/core/rotation';
+import type { Submission } from '../../../src/core/submission';
+import { TREND_CSV_HEADER, trendCsvRow, trendRows } from '../../../src/core/trends';
+import type { WeekId } from '../../../src/core/week';
+
+/** `n` people answering every question of the week with `score(i)`. */
+function week(weekId: WeekId, n: number, score: (i: number) => 1 | 2 | 3 | 4 | 5) {
+  const ids = pulseForWeek(weekId).questions.map((q) => q.id);
+  const subs: Submission[] = Array.from({ length: n }, (_, i) => ({
+    submissionId: `${weekId}-${i}`.padStart(64, '0'),
+    teamId: 'platform',
+    weekId,
+    bankVersion: 1,
+    scores: Object.fromEntries(ids.map((id) => [id, score(i)])),
+  }));
+  return { weekId, released: releaseWeek(aggregateWeek(subs), 5) };
+}
+
+describe('trend rows', () => {
+  it('gives each theme, then its questions, for every week, with the change since it was last shown', () => {
+    const rows = trendRows([week('2026-W45', 6, () => 4), week('2026-W46', 6, (i) => (i < 3 ? 4 : 2))]);
+    const w45 = rows.filter((r) => r.weekId === '2026-W45');
+    expect(w45.map((r) => r.questionId ?? `[${r.theme}]`)).toEqual(
+      ['impact', 'choice', 'improvement'].flatMap((theme) => [
+        `[${theme}]`,
+        ...pulseForWeek('2026-W45')
+          .questions.filter((q) => q.theme === theme)
+          .map((q) => q.id)
+          .sort((a, b) => bankOrder(a) - bankOrder(b)),
+      ]),
+    );
+    expect(w45.every((r) => r.change === null)).toBe(true);
+    const impact46 = rows.find((r) => r.weekId === '2026-W46' && r.questionId === null && r.theme === 'impact');
+    expect(impact46?.cell).toMatchObject({ suppressed: false, favourablePct: 50 });
+    expect(impact46?.change).toBe(-50);
+  });
+
+  it('marks every cell of a week below k as suppressed, with no figures and no change, and skips it for the next change', () => {
+    const rows = trendRows([week('2026-W44', 6, () => 5), week('2026-W45', 4, () => 1), week('2026-W46', 6, () => 4)]);
+    const w45 = rows.filter((r) => r.weekId === '2026-W45');
+    expect(w45.length).toBeGreaterThan(3);
+    expect(w45.every((r) => r.cell.suppressed && r.change === null)).toBe(true);
+    const impact46 = rows.find((r) => r.weekId === '2026-W46' && r.questionId === null && r.theme === 'impact');
+    expect(impact46?.change).toBe(0); // 100 % in W44, 100 % in W46; W45 was never shown
+  });
+
+  it('writes the design’s columns, numbers as numbers and suppressed cells empty', () => {
+    const [shown] = trendRows([week('2026-W47', 6, () => 4)]);
+    expect(TREND_CSV_HEADER).toEqual([
+      'team',
+      'iso_week',
+      'week_start',
+      'theme',
+      'question_id',
+      'question_text',
+      'responses',
+      'mean',
+      'favourable_pct',
+      'neutral_pct',
+      'unfavourable_pct',
+      'change_from_previous',
+      'suppressed',
+    ]);
+    expect(shown && trendCsvRow(shown, { team: 'Platform' })).toEqual([
+      'Platform',
+      '2026-W47',
+      '2026-11-16',
+      'impact',
+      '',
+      'Impact',
+      6,
+      4,
+      100,
+      0,
+      0,
+      null,
+      false,
+    ]);
+    const [hidden] = trendRows([week('2026-W47', 2, () => 4)]);
+    expect(hidden && trendCsvRow(hidden, { team: 'Platform' }).slice(6)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      true,
+    ]);
+  });
+
+  it('puts weeks around New Year in their ISO week-year', () => {
+    const [row] = trendRows([week('2026-W53', 6, () => 4)]);
+    expect(row && trendCsvRow(row, { team: 't' }).slice(1, 3)).toEqual(['2026-W53', '2026-12-28']);
+  });
+});
+
+import { QUESTIONS } from '../../../src/core/questions';
+
+function bankOrder(id: string): number {
+  return QUESTIONS.findIndex((q) => q.id === id);
+}
