@@ -73,3 +73,50 @@ export function parseInvite(text: string): { ok: true; invite: Invite } | { ok: 
   if (!endpoint.ok) return endpoint;
   return { ok: true, invite: { endpoint: endpoint.url, teamId: parsed.data.t, ingestToken: parsed.data.k } };
 }
+
+/**
+ * The manager's code for the trends page: endpoint, team and manager token, as one copyable
+ * "cpulsem1.<base64url JSON>". It reads figures, so it is shown once and kept private.
+ */
+export const MANAGER_CODE_PREFIX = 'cpulsem1.';
+
+export interface ManagerAccess {
+  readonly endpoint: string;
+  readonly teamId: string;
+  readonly managerToken: string;
+}
+
+const managerCodeSchema = z.strictObject({
+  e: z.string().check(z.maxLength(2000)),
+  t: z.string().check(z.regex(TEAM_ID)),
+  m: z.string().check(z.regex(INGEST_TOKEN)),
+});
+
+export function formatManagerCode(access: ManagerAccess): string {
+  return (
+    MANAGER_CODE_PREFIX + toBase64Url(JSON.stringify({ e: access.endpoint, t: access.teamId, m: access.managerToken }))
+  );
+}
+
+export function parseManagerCode(text: string): { ok: true; access: ManagerAccess } | { ok: false; message: string } {
+  const match = /cpulsem1\.([A-Za-z0-9_-]*)/.exec(text);
+  if (!match) {
+    return /cpulse1\./.test(text)
+      ? {
+          ok: false,
+          message: 'This is an engineers’ invite, not a manager code: it can send scores but not read them.',
+        }
+      : { ok: false, message: 'This is not a Culture Pulse manager code (it should start with "cpulsem1.").' };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(fromBase64Url(match[1] ?? ''));
+  } catch {
+    return { ok: false, message: 'This manager code is damaged: copy it again in full.' };
+  }
+  const parsed = managerCodeSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, message: 'This manager code is damaged: copy it again in full.' };
+  const endpoint = checkEndpoint(parsed.data.e);
+  if (!endpoint.ok) return endpoint;
+  return { ok: true, access: { endpoint: endpoint.url, teamId: parsed.data.t, managerToken: parsed.data.m } };
+}

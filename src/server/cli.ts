@@ -1,12 +1,16 @@
 /**
- * The admin commands: create a team (printing its invite code and manager token, once), rotate
- * either token, set a team's k, list teams. Tokens are shown only when made; the store keeps hashes.
+ * The admin commands: create a team (printing its invite code and manager code, once), rotate
+ * either token, set a team's k, list teams, export every team's trend CSV, and seed a demo team.
+ * Tokens are shown only when made; the store keeps hashes.
  */
-import { formatInvite } from '../core/invite';
+import { formatInvite, formatManagerCode } from '../core/invite';
 import { DEFAULT_K, MIN_K } from '../core/privacy';
 import { TEAM_ID } from '../core/submission';
+import { isWeekId, type WeekId } from '../core/week';
+import { seedDemo } from './demo';
 import type { Store } from './store';
 import { hashToken, newToken } from './tokens';
+import { trendCsvChunks } from './trends-csv';
 
 export const USAGE = `Usage: npm run server -- <command>
   serve                                   start the endpoint (the default)
@@ -16,6 +20,9 @@ export const USAGE = `Usage: npm run server -- <command>
   rotate-manager <team-id>                new manager token
   set-k <team-id> <k>                     smallest group ever shown (at least ${MIN_K}, default ${DEFAULT_K})
   list-teams                              team ids, names and k
+  export-csv [--from 2026-W01] [--to 2026-W52]
+                                          every team's released weeks as the manager CSV, to stdout
+  seed-demo <team-id>                     create a team with a year of demo answers and notes
 Settings: PULSE_DB (SQLite file, default culture-pulse.db) or DATABASE_URL (postgres://…),
 HOST (default 127.0.0.1), PORT (default 8787), PUBLIC_URL (the address written into invites),
 COLLECTION_DAYS (days a week collects after it ends, default 7).`;
@@ -24,6 +31,10 @@ export interface CliContext {
   readonly store: Store;
   readonly publicUrl: string;
   readonly out: (line: string) => void;
+  /** Raw output (the CSV), resolving once the chunk is taken: streaming waits for a slow reader. */
+  readonly write?: (chunk: string) => Promise<void>;
+  readonly collectionDays?: number;
+  readonly now?: () => Date;
 }
 
 export class UsageError extends Error {
@@ -47,6 +58,13 @@ function teamIdArg(args: string[]): string {
   return teamId;
 }
 
+function weekOption(args: string[], name: string): WeekId | undefined {
+  const value = option(args, name);
+  if (value === undefined) return undefined;
+  if (!isWeekId(value)) throw new UsageError(`${name} takes an ISO week such as 2026-W48, not "${value}".`);
+  return value;
+}
+
 function kArg(raw: string): number {
   const k = Number(raw);
   if (!Number.isInteger(k) || k < MIN_K || k > 1000) {
@@ -58,6 +76,12 @@ function kArg(raw: string): number {
 function printInvite(ctx: CliContext, teamId: string, ingestToken: string): void {
   ctx.out(`Invite code for engineers (paste it into Culture Pulse → Settings → Share with my team):`);
   ctx.out(`  ${formatInvite({ endpoint: ctx.publicUrl, teamId, ingestToken })}`);
+}
+
+function printManagerCode(ctx: CliContext, teamId: string, managerToken: string): void {
+  ctx.out('Manager code for the trends page (keep it private; it is shown only now):');
+  ctx.out(`  ${formatManagerCode({ endpoint: ctx.publicUrl, teamId, managerToken })}`);
+  ctx.out(`  (the manager token inside it, for API use: ${managerToken})`);
 }
 
 /** Runs one admin command; throws UsageError for a bad command line. */
@@ -82,8 +106,7 @@ export async function runAdminCommand(argv: readonly string[], ctx: CliContext):
       if (!created) throw new UsageError(`Team "${teamId}" exists already.`);
       ctx.out(`Created team "${teamId}" (k = ${k}: nothing is shown for fewer than ${k} responses).`);
       printInvite(ctx, teamId, ingestToken);
-      ctx.out(`Manager token (for the trends page; keep it private, it is shown only now):`);
-      ctx.out(`  ${managerToken}`);
+      printManagerCode(ctx, teamId, managerToken);
       return;
     }
     case 'rotate-ingest': {
@@ -102,8 +125,8 @@ export async function runAdminCommand(argv: readonly string[], ctx: CliContext):
       if (!(await ctx.store.updateTeam(teamId, { managerTokenHash: hashToken(managerToken) }))) {
         throw new UsageError(`There is no team "${teamId}".`);
       }
-      ctx.out(`New manager token for "${teamId}" (the old one no longer works; shown only now):`);
-      ctx.out(`  ${managerToken}`);
+      ctx.out(`New manager token for "${teamId}"; the old one no longer works.`);
+      printManagerCode(ctx, teamId, managerToken);
       return;
     }
     case 'set-k': {
@@ -117,6 +140,32 @@ export async function runAdminCommand(argv: readonly string[], ctx: CliContext):
       const teams = await ctx.store.listTeams();
       if (teams.length === 0) ctx.out('No teams yet. Create one with: npm run server -- create-team <team-id>');
       for (const t of teams) ctx.out(`${t.teamId}\tk=${t.k}\t${t.name}`);
+      return;
+    }
+    case 'export-csv': {
+      const from = weekOption(args, '--from');
+      const to = weekOption(args, '--to');
+      const write = ctx.write ?? (async (chunk: string) => ctx.out(chunk));
+      const source = { store: ctx.store, now: ctx.now?.() ?? new Date(), collectionDays: ctx.collectionDays ?? 7 };
+      for await (const chunk of trendCsvChunks(source, await ctx.store.listTeams(), { from, to })) await write(chunk);
+      return;
+    }
+    case 'seed-demo': {
+      const teamId = teamIdArg(args);
+      const ingestToken = newToken();
+      const managerToken = newToken();
+      const created = await ctx.store.createTeam({
+        teamId,
+        name: 'Demo team',
+        ingestTokenHash: hashToken(ingestToken),
+        managerTokenHash: hashToken(managerToken),
+        k: DEFAULT_K,
+      });
+      if (!created) throw new UsageError(`Team "${teamId}" exists already.`);
+      const seeded = await seedDemo(ctx.store, { teamId, now: ctx.now?.() });
+      ctx.out(`Created demo team "${teamId}": ${seeded.submissions} submissions over ${seeded.weeks} weeks.`);
+      printInvite(ctx, teamId, ingestToken);
+      printManagerCode(ctx, teamId, managerToken);
       return;
     }
     default:

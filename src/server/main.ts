@@ -23,6 +23,15 @@ async function openStore(config: ReturnType<typeof configFromEnv>): Promise<{ st
   return { store: openSqliteStore(config.sqliteFile), where: `SQLite file ${config.sqliteFile}` };
 }
 
+/** Write to stdout, waiting while its buffer is full, so a long export holds little in memory. */
+function writeStdout(chunk: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const ok = process.stdout.write(chunk, (error) => (error ? reject(error) : undefined));
+    if (ok) resolve();
+    else process.stdout.once('drain', () => resolve());
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === '--help' || argv[0] === 'help') {
     console.log(USAGE);
@@ -34,7 +43,13 @@ async function main(argv: string[]): Promise<number> {
   if (command !== 'serve') {
     try {
       const publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
-      await runAdminCommand(argv, { store, publicUrl, out: (line) => console.log(line) });
+      await runAdminCommand(argv, {
+        store,
+        publicUrl,
+        out: (line) => console.log(line),
+        write: writeStdout,
+        collectionDays: config.collectionDays,
+      });
       return 0;
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;

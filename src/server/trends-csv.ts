@@ -30,6 +30,7 @@ export async function* trendCsvChunks(
   source: CsvSource,
   teams: Iterable<Team> | AsyncIterable<Team>,
   range: WeekRange = {},
+  chunkChars = CHUNK_CHARS,
 ): AsyncGenerator<string> {
   let chunk = CSV_BOM + csvLine(TREND_CSV_HEADER);
   for await (const team of teams) {
@@ -39,7 +40,7 @@ export async function* trendCsvChunks(
       if (weekStatus(weekId, source.now, source.collectionDays).kind !== 'released') continue;
       const released = releaseWeek(aggregateWeek(await source.store.weekSubmissions(team.teamId, weekId)), team.k);
       for (const row of track({ weekId, released })) chunk += csvLine(trendCsvRow(row, { team: team.name }));
-      if (chunk.length >= CHUNK_CHARS) {
+      if (chunk.length >= chunkChars) {
         yield chunk;
         chunk = '';
       }

@@ -4,10 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseInvite } from '../../src/core/invite';
+import { parseInvite, parseManagerCode } from '../../src/core/invite';
 import { runAdminCommand, UsageError } from '../../src/server/cli';
 import { openSqliteStore } from '../../src/server/sqlite-store';
 import { tokenMatches } from '../../src/server/tokens';
+import { readWithPapaparse } from './csv-readers';
 import { submission } from './store-contract';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -28,13 +29,16 @@ async function run(file: string, ...argv: string[]) {
 describe('admin commands', () => {
   const file = join(dir, 'admin.db');
 
-  it('creates a team and prints a working invite and manager token, storing only hashes', async () => {
+  it('creates a team and prints a working invite and manager code, storing only hashes', async () => {
     const out = await run(file, 'create-team', 'platform', '--name', 'Platform, "core"', '--k', '6');
     const invite = parseInvite(out.join('\n'));
     expect(invite.ok).toBe(true);
     if (!invite.ok) return;
     expect(invite.invite).toMatchObject({ endpoint: 'https://pulse.example.org', teamId: 'platform' });
-    const managerToken = out[out.length - 1]?.trim() ?? '';
+    const manager = parseManagerCode(out.join('\n'));
+    if (!manager.ok) throw new Error(manager.message);
+    expect(manager.access).toMatchObject({ endpoint: 'https://pulse.example.org', teamId: 'platform' });
+    const managerToken = manager.access.managerToken;
     const store = openSqliteStore(file);
     const team = await store.getTeam('platform');
     await store.close();
@@ -65,12 +69,45 @@ describe('admin commands', () => {
     await expect(run(file, 'create-team', 'tiny', '--k', '2')).rejects.toThrow(UsageError);
   });
 
+  it('seeds a demo team and exports every team’s released weeks as one CSV, chunk by chunk', async () => {
+    const out = await run(file, 'seed-demo', 'demo');
+    expect(out[0]).toMatch(/^Created demo team "demo": \d+ submissions over 52 weeks\.$/);
+    expect(parseInvite(out.join('\n')).ok).toBe(true);
+    expect(parseManagerCode(out.join('\n')).ok).toBe(true);
+    await expect(run(file, 'seed-demo', 'demo')).rejects.toThrow(/exists already/);
+
+    const exportCsv = async (...argv: string[]) => {
+      const store = openSqliteStore(file);
+      const chunks: string[] = [];
+      try {
+        await runAdminCommand(['export-csv', ...argv], {
+          store,
+          publicUrl: 'https://pulse.example.org',
+          out: () => {},
+          write: async (chunk) => void chunks.push(chunk),
+          collectionDays: 7,
+        });
+      } finally {
+        await store.close();
+      }
+      return chunks;
+    };
+    const chunks = await exportCsv();
+    const rows = readWithPapaparse(chunks.join(''));
+    expect(rows[0]?.[0]).toBe('team');
+    expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(['Demo team']));
+    const recent = readWithPapaparse((await exportCsv('--from', '2026-W01')).join(''));
+    expect(recent.length).toBeGreaterThan(100);
+    expect(recent.slice(1).every((r) => (r[1] ?? '') >= '2026-W01')).toBe(true);
+    await expect(run(file, 'export-csv', '--from', 'last week')).rejects.toThrow(/ISO week/);
+  });
+
   it('explains bad command lines', async () => {
     await expect(run(file, 'create-team', 'platform')).rejects.toThrow(/exists already/);
     await expect(run(file, 'create-team', 'Bad Team')).rejects.toThrow(/not a team id/);
     await expect(run(file, 'rotate-ingest', 'nobody')).rejects.toThrow(/no team "nobody"/);
     await expect(run(file, 'explode')).rejects.toThrow(/Unknown command "explode"/);
-    expect(await run(file, 'list-teams')).toEqual(['platform\tk=8\tPlatform, "core"']);
+    expect(await run(file, 'list-teams')).toEqual(['demo\tk=5\tDemo team', 'platform\tk=8\tPlatform, "core"']);
   });
 });
 

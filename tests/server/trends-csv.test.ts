@@ -10,6 +10,7 @@ import { pulseForWeek } from '../../src/core/rotation';
 import { TREND_CSV_HEADER, trendCsvRow, trendRows } from '../../src/core/trends';
 import type { WeekId } from '../../src/core/week';
 import { hashToken } from '../../src/server/tokens';
+import { trendCsvChunks } from '../../src/server/trends-csv';
 import { readWithPapaparse, readWithPython } from './csv-readers';
 import { INGEST, MANAGER, type Running, startServer } from './harness';
 import { submission } from './store-contract';
@@ -128,6 +129,20 @@ describe('GET /v1/teams/:team/trends.csv', () => {
       await csv('/v1/teams/empty/trends.csv', 'empty-manager-token-ffffffffffffffffffffffffffff'),
     );
     expect(text).toBe(`\uFEFF${csvLine(TREND_CSV_HEADER)}`);
+  });
+});
+
+describe('trendCsvChunks', () => {
+  it('hands the file on in chunks as it goes, a week at a time at most past the chunk size', async () => {
+    const source = { store: server.store, now: new Date('2026-11-26T12:00:00Z'), collectionDays: 7 };
+    const team = await server.store.getTeam('platform');
+    if (!team) throw new Error('no team');
+    const chunks: string[] = [];
+    for await (const chunk of trendCsvChunks(source, [team, team], {}, 1)) chunks.push(chunk);
+    // One chunk per released week of each team (the header rides with the first).
+    expect(chunks).toHaveLength(3 + 3);
+    const rows = readWithPapaparse(chunks.join(''));
+    expect(rows.filter((r) => r[0] === 'team')).toHaveLength(1);
   });
 });
 

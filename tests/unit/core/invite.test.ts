@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkEndpoint, formatInvite, parseInvite } from '../../../src/core/invite';
+import {
+  checkEndpoint,
+  formatInvite,
+  formatManagerCode,
+  parseInvite,
+  parseManagerCode,
+} from '../../../src/core/invite';
 
 const invite = { endpoint: 'https://pulse.example.org', teamId: 'platform', ingestToken: 'A'.repeat(43) };
 
@@ -30,6 +36,27 @@ describe('invites', () => {
     expect(parseInvite(formatInvite({ ...invite, ingestToken: 'short' }))).toMatchObject({
       ok: false,
       message: /damaged/,
+    });
+  });
+});
+
+describe('manager codes', () => {
+  const access = { endpoint: 'https://pulse.example.org', teamId: 'platform', managerToken: 'M'.repeat(43) };
+
+  it('round-trip, also inside a pasted message, and are never mistaken for an invite', () => {
+    const code = formatManagerCode(access);
+    expect(code).toMatch(/^cpulsem1\.[A-Za-z0-9_-]+$/);
+    expect(parseManagerCode(`Your code: ${code}\n`)).toEqual({ ok: true, access });
+    expect(parseInvite(code)).toMatchObject({ ok: false });
+  });
+
+  it('say what is wrong: an engineers’ invite, something else, damage, plain http', () => {
+    expect(parseManagerCode(formatInvite(invite))).toMatchObject({ ok: false, message: /engineers’ invite/ });
+    expect(parseManagerCode('hello')).toMatchObject({ ok: false, message: /not a Culture Pulse manager code/ });
+    expect(parseManagerCode('cpulsem1.!!!')).toMatchObject({ ok: false, message: /damaged/ });
+    expect(parseManagerCode(formatManagerCode({ ...access, endpoint: 'http://pulse.example.org' }))).toMatchObject({
+      ok: false,
+      message: /must use https/,
     });
   });
 });
