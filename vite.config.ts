@@ -37,6 +37,8 @@ export default defineConfig({
   plugins: [preact(), crx({ manifest: manifest as ManifestV3Export }), firefoxManifest()],
   build: {
     target: 'es2022',
+    // Pages the manifest does not name (crx builds those it does).
+    rollupOptions: { input: { trends: 'src/trends/index.html' } },
     emptyOutDir: true,
     // Never ship source maps of a privacy tool's code paths to users by accident; keep them local.
     sourcemap: false,

@@ -10,6 +10,9 @@ export function Options() {
       <p class="muted">
         A weekly pulse on impact, choice and improvement. Your answers and comments are stored only in this browser.
       </p>
+      <p class="small">
+        Managers: <a href="../trends/index.html">open the team trends page</a> with your manager code.
+      </p>
       <ReminderSection />
       <TeamSection />
       <MyDataSection />

@@ -65,7 +65,7 @@ export function demoSubmissions(options: DemoOptions): Submission[] {
       for (const q of questions) {
         if (random() < 0.08) continue; // skipped
         const theme = questionById(q.id)?.theme ?? 'impact';
-        const noisy = typical(theme, i) + (random() + random() + random() - 1.5) * 1.6;
+        const noisy = typical(theme, i) + (random() + random() + random() - 1.5) * 1.2;
         scores[q.id] = Math.min(5, Math.max(1, Math.round(noisy))) as 1 | 2 | 3 | 4 | 5;
       }
       if (Object.keys(scores).length === 0) continue;

@@ -4,15 +4,12 @@
  * delete confirmation, and team sharing (a bad invite, what will be sent with noise chosen, joined,
  * the leave confirmation). Zero serious or critical violations.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInvite } from '../../src/core/invite';
+import { axe } from './axe';
 import { type ExtensionBrowser, launchExtension } from './chromium';
 import { joinTeam } from './steps';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
@@ -21,28 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Serious and critical violations on the page as it is now. */
-async function axe(page: Page): Promise<string[]> {
-  // Evaluation over the debugging protocol is not subject to the page's CSP.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as { axe: { run: (o: object) => Promise<{ violations: Violation[] }> } }
-    ).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('accessibility (axe-core)', () => {
   it('popup: a question, the comment and the thank-you', async () => {

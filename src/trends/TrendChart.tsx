@@ -1,0 +1,69 @@
+/**
+ * One line chart of weekly figures, drawn by uPlot (never hand-written axis math). A suppressed
+ * week is a gap (null), and every point is marked, so a week shown between two hidden ones is
+ * still visible. The chart is an image to assistive technology, with a summary; the table below
+ * the charts carries the same figures for screen readers and for copying.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface ChartSeries {
+  readonly label: string;
+  readonly values: readonly (number | null)[];
+  readonly color: string;
+  readonly dash?: number[];
+}
+
+export interface TrendChartProps {
+  readonly title: string;
+  /** Week starts, in seconds since the epoch, oldest first. */
+  readonly x: readonly number[];
+  readonly series: readonly ChartSeries[];
+  readonly range: [number, number];
+  /** Units after a value in the legend, e.g. "%". */
+  readonly unit?: string;
+  readonly summary: string;
+}
+
+export function TrendChart({ title, x, series, range, unit = '', summary }: TrendChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const width = Math.max(320, Math.min(el.clientWidth || 720, 960));
+    const plot = new uPlot(
+      {
+        width,
+        height: 220,
+        scales: { x: { time: true }, y: { range } },
+        axes: [{}, { values: (_u, ticks) => ticks.map((t) => `${t}${unit}`) }],
+        cursor: { drag: { x: false, y: false } },
+        series: [
+          { label: 'Week of' },
+          ...series.map((s) => ({
+            label: s.label,
+            stroke: s.color,
+            width: 2,
+            dash: s.dash,
+            points: { show: true, size: 6, stroke: s.color, fill: s.color },
+            // Nothing until a week is pointed at; then its value, or why there is none.
+            value: (_u: uPlot, v: number | null, _s: number, idx: number | null) =>
+              idx == null ? '' : v == null ? 'hidden or not asked' : `${v}${unit}`,
+          })),
+        ],
+      },
+      [x as number[], ...series.map((s) => s.values as (number | null)[])],
+      el,
+    );
+    return () => plot.destroy();
+  }, [x, series, range, unit]);
+
+  return (
+    <figure class="chart">
+      <figcaption>{title}</figcaption>
+      <div ref={box} role="img" aria-label={`${title}. ${summary}`} />
+    </figure>
+  );
+}

@@ -1,0 +1,85 @@
+/** The trends page's state: the saved manager code, the team's weeks and notes, and their changes. */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ManagerAccess } from '../core/invite';
+import type { Note } from '../core/notes';
+import { originPattern } from '../core/team';
+import type { TeamWeeks } from '../core/team-weeks';
+import { browser } from '../platform/browser';
+import { loadManagerAccess, saveManagerAccess } from '../platform/manager-settings';
+import { loadMembership } from '../platform/team-settings';
+import { deleteNote, type Failure, fetchNotes, fetchTeamWeeks, saveNote } from './client';
+
+export type TrendsState =
+  | { kind: 'loading' }
+  | { kind: 'connect'; problem?: string }
+  | { kind: 'failed'; access: ManagerAccess; failure: Failure }
+  | { kind: 'ready'; access: ManagerAccess; team: TeamWeeks; notes: Note[]; notesProblem?: string };
+
+export function useTrends() {
+  const [state, setState] = useState<TrendsState>({ kind: 'loading' });
+
+  const load = useCallback(async (access: ManagerAccess) => {
+    setState({ kind: 'loading' });
+    const [weeks, notes] = await Promise.all([fetchTeamWeeks(access), fetchNotes(access)]);
+    if (!weeks.ok) {
+      setState({ kind: 'failed', access, failure: weeks.failure });
+      return;
+    }
+    setState({
+      kind: 'ready',
+      access,
+      team: weeks.value,
+      notes: notes.ok ? notes.value : [],
+      notesProblem: notes.ok ? undefined : `Notes could not be loaded: ${notes.failure.message}`,
+    });
+  }, []);
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        const saved = await loadManagerAccess();
+        if (saved.value) await load(saved.value);
+        else setState({ kind: 'connect', problem: saved.problem });
+      } catch (error) {
+        setState({ kind: 'connect', problem: error instanceof Error ? error.message : String(error) });
+      }
+    })();
+  }, [load]);
+
+  return {
+    state,
+    /** After the page got the host permission (on the click): keep the code and load. */
+    connect: async (access: ManagerAccess) => {
+      await saveManagerAccess(access);
+      await load(access);
+    },
+    reload: load,
+    /** Forget the code; give the host back unless this browser also sends its own answers there. */
+    disconnect: async (access: ManagerAccess) => {
+      await saveManagerAccess(null);
+      const member = (await loadMembership()).value;
+      const pattern = originPattern(access.endpoint);
+      if (!member || originPattern(member.endpoint) !== pattern) {
+        await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+      }
+      setState({ kind: 'connect' });
+    },
+    saveNote: async (access: ManagerAccess, note: Note): Promise<string | undefined> => {
+      const saved = await saveNote(access, note);
+      if (!saved.ok) return `Not saved: ${saved.failure.message}`;
+      const notes = await fetchNotes(access);
+      setState((s) => (s.kind === 'ready' && notes.ok ? { ...s, notes: notes.value } : s));
+      return undefined;
+    },
+    deleteNote: async (access: ManagerAccess, note: Note): Promise<string | undefined> => {
+      const deleted = await deleteNote(access, note);
+      if (!deleted.ok) return `Not deleted: ${deleted.failure.message}`;
+      setState((s) =>
+        s.kind === 'ready'
+          ? { ...s, notes: s.notes.filter((n) => n.weekId !== note.weekId || n.theme !== note.theme) }
+          : s,
+      );
+      return undefined;
+    },
+  };
+}

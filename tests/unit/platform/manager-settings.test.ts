@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { loadManagerAccess, saveManagerAccess } from '../../../src/platform/manager-settings';
+import { fakeBrowser } from '../fake-browser';
+
+const access = { endpoint: 'https://pulse.example.org', teamId: 'platform', managerToken: 'M'.repeat(43) };
+
+describe('manager access', () => {
+  it('is kept once, read back, and forgotten', async () => {
+    expect(await loadManagerAccess()).toEqual({ value: null });
+    await saveManagerAccess(access);
+    expect(await loadManagerAccess()).toEqual({ value: access });
+    await saveManagerAccess(null);
+    expect(await loadManagerAccess()).toEqual({ value: null });
+  });
+
+  it('is not trusted when damaged: nothing is used, and the page can say why', async () => {
+    fakeBrowser.current._state.local.set('managerAccess', { ...access, endpoint: 'http://pulse.example.org' });
+    const loaded = await loadManagerAccess();
+    expect(loaded.value).toBeNull();
+    expect(loaded.problem).toMatch(/could not be read/);
+    await expect(saveManagerAccess({ ...access, managerToken: 'short' })).rejects.toThrow();
+  });
+});
