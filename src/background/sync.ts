@@ -6,12 +6,14 @@
  * carries on where it was. Idempotent: it runs at every start, alarm, message and permission change.
  */
 import * as z from 'zod/mini';
+import { notesResponseSchema } from '../core/notes';
 import { afterAttempt, buildSubmission, firstSendAt, outcomeOf } from '../core/outbox';
 import type { OutboxEntry } from '../core/outbox-entry';
 import { isSentWeek, type Membership, originPattern } from '../core/team';
 import { isWeekClosed, weekEnd, weekIdOf } from '../core/week';
 import { browser } from '../platform/browser';
 import type { SyncStatus } from '../platform/messages';
+import { loadTeamNotes, saveTeamNotes } from '../platform/team-notes';
 import { deviceSecret, loadMembership } from '../platform/team-settings';
 import { openPulseDb, type PulseDb } from '../storage/db';
 import { listOutbox, queueWeeks, saveEntry } from '../storage/outbox';
@@ -45,6 +47,7 @@ async function run(now: Date): Promise<SyncStatus> {
       const due = entries.filter((e) => e.state === 'waiting' && e.sendAt <= now.getTime());
       for (const entry of due) await saveEntry(db, await attempt(team, entry, now));
       if (due.length > 0) entries = await teamEntries(db, team, now);
+      await refreshNotes(team, now);
     }
     await scheduleAlarm(nextWakeUp(entries, now, allowed), now);
     const { endpoint, teamId, joinedWeek, noiseEpsilon } = team;
@@ -133,6 +136,29 @@ async function attempt(team: Membership, entry: OutboxEntry, now: Date): Promise
       : 'This computer is offline; trying again later.';
   }
   return afterAttempt(entry, outcomeOf(status), now, secureRandom(), message);
+}
+
+const NOTES_EVERY_MS = 6 * 3_600_000;
+
+/** The team's notes, fetched at most every six hours; a failure keeps the last ones. */
+async function refreshNotes(team: Membership, now: Date): Promise<void> {
+  const stored = await loadTeamNotes();
+  if (stored?.teamId === team.teamId && now.getTime() - stored.fetchedAt < NOTES_EVERY_MS) return;
+  try {
+    const response = await fetch(`${team.endpoint}/v1/teams/${encodeURIComponent(team.teamId)}/notes`, {
+      headers: { authorization: `Bearer ${team.ingestToken}` },
+      credentials: 'omit',
+      cache: 'no-store',
+      referrerPolicy: 'no-referrer',
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    });
+    if (!response.ok) return;
+    const parsed = notesResponseSchema.safeParse(await response.json());
+    if (!parsed.success) return;
+    await saveTeamNotes({ teamId: team.teamId, fetchedAt: now.getTime(), notes: parsed.data.notes.slice(-200) });
+  } catch {
+    // Offline or down: the notes already kept still show, and the next sync tries again.
+  }
 }
 
 /**

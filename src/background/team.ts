@@ -7,6 +7,7 @@ import { parseInvite } from '../core/invite';
 import { type Membership, membershipFor, originPattern } from '../core/team';
 import { browser } from '../platform/browser';
 import type { SyncStatus } from '../platform/messages';
+import { saveTeamNotes } from '../platform/team-notes';
 import { loadMembership, saveMembership } from '../platform/team-settings';
 import { openPulseDb, type PulseDb } from '../storage/db';
 import { updateTeamEntries } from '../storage/outbox';
@@ -45,6 +46,7 @@ export async function joinTeam(
 export async function leaveTeam(now: Date): Promise<SyncStatus> {
   const { value: current } = await loadMembership();
   await saveMembership(null);
+  await saveTeamNotes(undefined);
   if (current) {
     await withDb((db) => updateTeamEntries(db, current.teamId, (e) => (e.state === 'waiting' ? undefined : e)));
     await browser.permissions.remove({ origins: [originPattern(current.endpoint)] });

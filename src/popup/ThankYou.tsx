@@ -1,7 +1,9 @@
-import { useEffect, useRef } from 'preact/hooks';
-import type { Question } from '../core/questions';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Note } from '../core/notes';
+import { type Question, THEME_LABELS } from '../core/questions';
 import { answerLabel } from '../core/scale';
 import type { PulseRecord } from '../core/schemas';
+import { loadTeamNotes, recentNotes } from '../platform/team-notes';
 import { HistoryTable } from '../ui/HistoryTable';
 import { Loading } from '../ui/Status';
 
@@ -19,6 +21,13 @@ export function ThankYou({ view, onChange }: ThankYouProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const answers = view.record?.answers ?? {};
+  const [notes, setNotes] = useState<Note[]>([]);
+  useEffect(() => {
+    loadTeamNotes().then(
+      (stored) => setNotes(recentNotes(stored?.notes ?? [])),
+      () => {}, // Notes are a bonus: the thank-you stands without them.
+    );
+  }, []);
   return (
     <>
       <section aria-labelledby="thanks">
@@ -49,6 +58,21 @@ export function ThankYou({ view, onChange }: ThankYouProps) {
           <span class="small muted">You can change them until Sunday midnight.</span>
         </div>
       </section>
+      {notes.length > 0 && (
+        <section aria-labelledby="team-notes">
+          <h2 id="team-notes">From your team: what we are doing about it</h2>
+          <ul class="team-notes">
+            {notes.map((n) => (
+              <li key={`${n.weekId}:${n.theme}`}>
+                <span class="small muted">
+                  {THEME_LABELS[n.theme]}, week {n.weekId}
+                </span>
+                <p class="note-text">{n.text}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section>
         {view.history ? (
           <HistoryTable

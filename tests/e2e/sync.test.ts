@@ -2,7 +2,8 @@
  * Team sync in the built extension, in real Chromium, against the real endpoint on 127.0.0.1:
  * join from the options page, answer a pulse, the week closes (the development clock moves), the
  * first try finds the endpoint down, the worker stops, the endpoint comes back, the retry delivers
- * once, and every request body holds the week's scores and nothing else.
+ * once, and every request body holds the week's scores and nothing else; a manager's note then
+ * shows in the popup.
  */
 import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
@@ -25,7 +26,9 @@ const CLOSED_OFFSET = weekEnd(week).getTime() + SEND_SPREAD_MS + 60_000 - Date.n
 let browser: ExtensionBrowser;
 let server: Running | undefined;
 let port: number;
+/** Every request the endpoint received: the submissions' bodies, and how many other requests. */
 const bodies: string[] = [];
+const others: string[] = [];
 let offset = 0;
 
 /** A free port on loopback: the endpoint is not listening there yet. */
@@ -103,7 +106,11 @@ describe('anonymous team sync', () => {
     server = await startServer({
       port,
       now: () => new Date(Date.now() + offset),
-      tap: (request) => void request.text().then((body) => bodies.push(body)),
+      tap: (request) =>
+        void request.text().then((body) => {
+          if (request.method === 'POST') bodies.push(body);
+          else others.push(`${request.method} ${new URL(request.url).pathname} ${body}`);
+        }),
     });
     // Past the retry moment: the clock change wakes the stopped worker, which sends.
     await setClock(options, CLOSED_OFFSET + 7 * 60_000);
@@ -123,12 +130,31 @@ describe('anonymous team sync', () => {
     expect(body).not.toContain(String(secret));
     expect(body).not.toContain(browser.extensionId);
 
-    // A day later nothing is sent again, and the endpoint counted one response.
+    // A manager writes a note; a day later the team's notes are fetched again, nothing is sent
+    // again, and the endpoint counted one response.
+    await server.store.putNote({
+      teamId: 'platform',
+      weekId: week,
+      theme: 'impact',
+      text: 'Customer demos start <b>now</b>.',
+    });
     await setClock(options, CLOSED_OFFSET + 24 * 3600_000);
     await options.reload();
     await expect.poll(() => options.textContent('table.weeks')).toMatch(new RegExp(`${week}\\s*Sent`));
     expect(bodies).toHaveLength(1);
     expect(await server.store.weekSubmissions('platform', week)).toEqual([sent]);
+
+    // The only other requests: reading the team's notes, with no body.
+    expect(others.length).toBeGreaterThan(0);
+    expect(new Set(others)).toEqual(new Set(['GET /v1/teams/platform/notes ']));
+
+    // The engineer sees it after the pulse, as text.
+    const popup = await browser.open('src/popup/index.html');
+    await expect
+      .poll(() => popup.textContent('ul.team-notes'), { timeout: 10_000 })
+      .toContain('Customer demos start <b>now</b>.');
+    expect(await popup.locator('ul.team-notes b').count()).toBe(0);
+    await popup.close();
   });
 
   it('leaves the team: stops sending, and gives back the permission', async () => {

@@ -3,6 +3,7 @@ import { nextWakeUp, refreshSync, SYNC_ALARM } from '../../../src/background/syn
 import { submissionSchema } from '../../../src/core/submission';
 import { membershipFor } from '../../../src/core/team';
 import { weekEnd } from '../../../src/core/week';
+import { loadTeamNotes } from '../../../src/platform/team-notes';
 import { saveMembership } from '../../../src/platform/team-settings';
 import { openPulseDb } from '../../../src/storage/db';
 import { listOutbox, saveEntry } from '../../../src/storage/outbox';
@@ -20,14 +21,20 @@ interface Sent {
 }
 let sent: Sent[];
 let answer: () => Promise<Response>;
+let notesFetched: number;
 
 beforeEach(async () => {
   sent = [];
   answer = async () => Response.json({ status: 'created' }, { status: 201 });
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
+    if (url.endsWith('/notes')) {
+      notesFetched++;
+      return Response.json({ notes: [{ weekId: '2026-W46', theme: 'choice', text: 'We heard you.' }] });
+    }
     sent.push({ url, init });
     return answer();
   });
+  notesFetched = 0;
   fakeBrowser.current._state.origins.add('http://127.0.0.1/*');
   await saveMembership(membershipFor(invite, joinedOn, null));
   const db = await openPulseDb();
@@ -174,5 +181,22 @@ describe('team sync', () => {
     const status = await refreshSync(afterSpread);
     expect(sent.map((s) => s.url)).toEqual(['http://127.0.0.1:8787/v1/teams/platform/submissions']);
     expect(status.weeks).toHaveLength(1);
+  });
+
+  it('keeps the team’s notes for the popup, fetched at most every six hours, and only with the permission', async () => {
+    await refreshSync(afterSpread);
+    expect(notesFetched).toBe(1);
+    expect(await loadTeamNotes()).toEqual({
+      teamId: 'platform',
+      fetchedAt: afterSpread.getTime(),
+      notes: [{ weekId: '2026-W46', theme: 'choice', text: 'We heard you.' }],
+    });
+    await refreshSync(new Date(afterSpread.getTime() + 3600_000));
+    expect(notesFetched).toBe(1);
+    await refreshSync(new Date(afterSpread.getTime() + 7 * 3600_000));
+    expect(notesFetched).toBe(2);
+    fakeBrowser.current._state.origins.clear();
+    await refreshSync(new Date(afterSpread.getTime() + 24 * 3600_000));
+    expect(notesFetched).toBe(2);
   });
 });

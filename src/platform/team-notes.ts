@@ -1,0 +1,33 @@
+/**
+ * The team's "what we are doing about it" notes as last fetched by the background, kept in
+ * browser.storage.local for the popup to show after a pulse. Parsed on every read; notes of
+ * another team (after leaving or joining another) are not shown.
+ */
+import * as z from 'zod/mini';
+import { type Note, noteSchema } from '../core/notes';
+import { browser } from './browser';
+
+const KEY = 'teamNotes';
+
+const storedSchema = z.strictObject({
+  teamId: z.string().check(z.maxLength(40)),
+  /** Epoch ms of the fetch. */
+  fetchedAt: z.number(),
+  notes: z.array(noteSchema).check(z.maxLength(200)),
+});
+export type StoredNotes = z.infer<typeof storedSchema>;
+
+export async function loadTeamNotes(): Promise<StoredNotes | undefined> {
+  const parsed = storedSchema.safeParse((await browser.storage.local.get(KEY))[KEY]);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function saveTeamNotes(stored: StoredNotes | undefined): Promise<void> {
+  if (stored === undefined) await browser.storage.local.remove(KEY);
+  else await browser.storage.local.set({ [KEY]: storedSchema.parse(stored) });
+}
+
+/** The notes worth showing now: the newest first, of the last `weeks` weeks' worth of notes. */
+export function recentNotes(notes: readonly Note[], count = 3): Note[] {
+  return [...notes].sort((a, b) => b.weekId.localeCompare(a.weekId)).slice(0, count);
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { loadTeamNotes, recentNotes, saveTeamNotes } from '../../../src/platform/team-notes';
+import { fakeBrowser } from '../fake-browser';
+
+const notes = [
+  { weekId: '2026-W40', theme: 'impact', text: 'a' },
+  { weekId: '2026-W46', theme: 'choice', text: 'b' },
+  { weekId: '2026-W44', theme: 'improvement', text: 'c' },
+  { weekId: '2026-W45', theme: 'impact', text: 'd' },
+] as const;
+
+describe('team notes kept for the popup', () => {
+  it('are kept, read back and forgotten', async () => {
+    expect(await loadTeamNotes()).toBeUndefined();
+    await saveTeamNotes({ teamId: 'platform', fetchedAt: 1, notes: [...notes] });
+    expect((await loadTeamNotes())?.notes).toHaveLength(4);
+    await saveTeamNotes(undefined);
+    expect(await loadTeamNotes()).toBeUndefined();
+  });
+
+  it('are not shown when damaged', async () => {
+    fakeBrowser.current._state.local.set('teamNotes', { teamId: 'platform', fetchedAt: 1, notes: [{ text: 1 }] });
+    expect(await loadTeamNotes()).toBeUndefined();
+  });
+
+  it('show the newest few first', () => {
+    expect(recentNotes(notes).map((n) => n.text)).toEqual(['b', 'd', 'c']);
+  });
+});
