@@ -31,7 +31,10 @@ function weekState(week: Week): string {
 
 export function TeamSection() {
   const { state, join, leave, setNoise, fail } = useTeam();
-  const [text, setText] = useState('');
+  // A link to this page may carry an invite after #join= (npm start's demo does): filled in, never joined.
+  const [text, setText] = useState(() =>
+    location.hash.startsWith('#join=') ? decodeURIComponent(location.hash.slice('#join='.length)) : '',
+  );
   const [checked, setChecked] = useState<{ invite: Invite } | { error: string } | undefined>(undefined);
   const [noise, setNoiseChoice] = useState<NoiseEpsilon | null>(null);
   const leaveDialog = useRef<HTMLDialogElement>(null);

@@ -3,13 +3,10 @@
  * unless DATABASE_URL is set, and prints where it listens. Commands manage teams (see cli.ts).
  */
 
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { createApp } from './app';
 import { runAdminCommand, USAGE, UsageError } from './cli';
 import { configFromEnv } from './config';
 import { openPostgresStore } from './postgres-store';
-import { rateLimiter } from './rate-limit';
+import { serveEndpoint } from './serve';
 import { openSqliteStore } from './sqlite-store';
 import type { Store } from './store';
 
@@ -60,23 +57,13 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
-  const app = createApp({
-    store,
-    collectionDays: config.collectionDays,
-    maxBodyBytes: config.maxBodyBytes,
-    teamLimiter: rateLimiter({ perMinute: config.ingestPerMinute, burst: Math.max(10, config.ingestPerMinute / 6) }),
-    globalLimiter: rateLimiter({ perMinute: Math.max(60 * 60_000, config.ingestPerMinute * 10), burst: 60_000 }),
-  });
   const hasTeams = (await store.listTeams()).length > 0;
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info: AddressInfo) => {
-    console.log(`Culture Pulse endpoint listening on http://${info.address}:${info.port} (storage: ${where})`);
-    if (!hasTeams)
-      console.log('No teams yet. Create one with: npm run server -- create-team <team-id> --name "Team name"');
-  });
+  const endpoint = await serveEndpoint(store, config);
+  console.log(`Culture Pulse endpoint listening on ${endpoint.url} (storage: ${where})`);
+  if (!hasTeams)
+    console.log('No teams yet. Create one with: npm run server -- create-team <team-id> --name "Team name"');
   await new Promise<void>((resolve) => {
-    const stop = () => {
-      server.close(() => resolve());
-    };
+    const stop = () => void endpoint.close().then(resolve);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

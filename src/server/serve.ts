@@ -1,0 +1,39 @@
+/**
+ * Serving the endpoint: the app on a store, listening where the settings say, until closed. Used
+ * by `npm run server` (main.ts) and by `npm start`, so both run the same server.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import type { ServerConfig } from './config';
+import { rateLimiter } from './rate-limit';
+import type { Store } from './store';
+
+export interface RunningEndpoint {
+  /** Where it listens, e.g. http://127.0.0.1:8787 */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function serveEndpoint(
+  store: Store,
+  config: Pick<ServerConfig, 'host' | 'port' | 'collectionDays' | 'maxBodyBytes' | 'ingestPerMinute'>,
+): Promise<RunningEndpoint> {
+  const app = createApp({
+    store,
+    collectionDays: config.collectionDays,
+    maxBodyBytes: config.maxBodyBytes,
+    teamLimiter: rateLimiter({ perMinute: config.ingestPerMinute, burst: Math.max(10, config.ingestPerMinute / 6) }),
+    globalLimiter: rateLimiter({ perMinute: Math.max(60 * 60_000, config.ingestPerMinute * 10), burst: 60_000 }),
+  });
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  });
+  const { address, port } = server.address() as AddressInfo;
+  return {
+    url: `http://${address}:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
