@@ -15,6 +15,20 @@ export interface WeeklyPulse {
 }
 
 export function pulseForWeek(weekId: WeekId, bankVersion: number = BANK_VERSION): WeeklyPulse {
+  // Pure, and asked for the same weeks over and over (every stored submission is checked against it).
+  const key = `${weekId}|${bankVersion}`;
+  let pulse = PULSES.get(key);
+  if (!pulse) {
+    pulse = computePulse(weekId, bankVersion);
+    if (PULSES.size >= 10_000) PULSES.clear();
+    PULSES.set(key, pulse);
+  }
+  return pulse;
+}
+
+const PULSES = new Map<string, WeeklyPulse>();
+
+function computePulse(weekId: WeekId, bankVersion: number): WeeklyPulse {
   const bank = bankQuestions(bankVersion);
   const n = weekOrdinal(weekId);
   const byTheme = THEMES.map((theme) => bank.filter((q) => q.theme === theme));

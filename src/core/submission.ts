@@ -50,3 +50,16 @@ export const submissionSchema = z
     }),
   );
 export type Submission = z.infer<typeof submissionSchema>;
+
+/**
+ * A submission as read back from the endpoint's own store: the same shape and ranges, without
+ * re-checking that each question belonged to its week (done in full at ingest, and aggregation
+ * ignores unknown ids anyway). About five times cheaper, which an export of every row needs.
+ */
+export const storedSubmissionSchema = z.strictObject({
+  submissionId: z.string().check(z.regex(SUBMISSION_ID, 'must be 64 lowercase hex characters')),
+  teamId: teamIdSchema,
+  weekId: weekIdSchema,
+  bankVersion: z.number().check(z.int(), z.gte(1), z.lte(BANK_VERSION)),
+  scores: z.record(z.string().check(z.maxLength(64)), scoreSchema),
+});

@@ -9,7 +9,7 @@
  * the last earlier week in which the same theme or question was shown (questions rotate, so for a
  * question that is usually a few weeks back); empty when there is none.
  */
-import type { CsvCell } from './csv';
+import { type CsvCell, csvCell } from './csv';
 import type { Cell, ReleasedWeek } from './privacy';
 import { QUESTIONS, questionById, THEME_LABELS, THEMES, type Theme } from './questions';
 import { pulseForWeek } from './rotation';
@@ -124,4 +124,35 @@ export function trendCsvRow(row: TrendRow, names: TrendNames): CsvCell[] {
     row.change,
     cell.suppressed,
   ];
+}
+
+/**
+ * A writer of trend lines for one team that gives exactly csvLine(trendCsvRow(row, names)), but
+ * quotes each team, week and statement text once instead of once per row: an export of a
+ * thousand teams writes the same few hundred texts hundreds of thousands of times.
+ */
+export function trendLineWriter(names: TrendNames): (row: TrendRow) => string {
+  const team = csvCell(names.team);
+  const weekParts = new Map<string, string>();
+  const cellParts = new Map<string, string>();
+  const num = (n: number | null) => (n === null || !Number.isFinite(n) ? '' : String(n));
+  return (row) => {
+    let week = weekParts.get(row.weekId);
+    if (week === undefined) {
+      week = `${team},${row.weekId},${weekStartIsoDate(row.weekId)},`;
+      weekParts.set(row.weekId, week);
+    }
+    const key = row.questionId ?? `theme:${row.theme}`;
+    let cell = cellParts.get(key);
+    if (cell === undefined) {
+      const [, , , theme, questionId, text] = trendCsvRow(row, names);
+      cell = `${csvCell(theme)},${csvCell(questionId)},${csvCell(text)},`;
+      cellParts.set(key, cell);
+    }
+    const c = row.cell;
+    const figures = c.suppressed
+      ? ',,,,,'
+      : `${c.responses},${c.mean},${c.favourablePct},${c.neutralPct},${c.unfavourablePct},`;
+    return `${week}${cell}${figures}${num(row.change)},${c.suppressed ? 'true' : 'false'}\r\n`;
+  };
 }

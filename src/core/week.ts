@@ -23,8 +23,24 @@ export function weekIdOf(date: Date): WeekId {
   return `${getISOWeekYear(date)}-W${String(week).padStart(2, '0')}` as WeekId;
 }
 
-/** Monday 00:00 local time of the week, or undefined when the id is not a real ISO week. */
+/**
+ * Monday 00:00 local time of the week, or undefined when the id is not a real ISO week. Remembered
+ * per id (a few thousand at most), since exports and parsing ask about the same weeks many times;
+ * callers get their own copy of the date.
+ */
 export function weekStartOrUndefined(id: string): Date | undefined {
+  let start = WEEK_STARTS.get(id);
+  if (start === undefined) {
+    start = computeWeekStart(id) ?? null;
+    if (WEEK_STARTS.size >= 10_000) WEEK_STARTS.clear();
+    WEEK_STARTS.set(id, start);
+  }
+  return start === null ? undefined : new Date(start);
+}
+
+const WEEK_STARTS = new Map<string, Date | null>();
+
+function computeWeekStart(id: string): Date | undefined {
   const match = WEEK_ID.exec(id);
   if (!match) return undefined;
   const year = Number(match[1]);

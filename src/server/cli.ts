@@ -31,8 +31,8 @@ export interface CliContext {
   readonly store: Store;
   readonly publicUrl: string;
   readonly out: (line: string) => void;
-  /** Raw output (the CSV), resolving once the chunk is taken: streaming waits for a slow reader. */
-  readonly write?: (chunk: string) => Promise<void>;
+  /** Raw output (the CSV), streamed: resolves once all is taken, waiting for a slow reader. */
+  readonly writeAll?: (chunks: AsyncIterable<string>) => Promise<void>;
   readonly collectionDays?: number;
   readonly now?: () => Date;
 }
@@ -145,9 +145,10 @@ export async function runAdminCommand(argv: readonly string[], ctx: CliContext):
     case 'export-csv': {
       const from = weekOption(args, '--from');
       const to = weekOption(args, '--to');
-      const write = ctx.write ?? (async (chunk: string) => ctx.out(chunk));
       const source = { store: ctx.store, now: ctx.now?.() ?? new Date(), collectionDays: ctx.collectionDays ?? 7 };
-      for await (const chunk of trendCsvChunks(source, await ctx.store.listTeams(), { from, to })) await write(chunk);
+      const chunks = trendCsvChunks(source, await ctx.store.listTeams(), { from, to });
+      if (ctx.writeAll) await ctx.writeAll(chunks);
+      else for await (const chunk of chunks) ctx.out(chunk);
       return;
     }
     case 'seed-demo': {

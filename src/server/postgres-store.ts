@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { WeekId } from '../core/week';
 import type { Store, TeamChange } from './store';
 import {
+  groupByWeek,
   type NoteRow,
   noteFromRow,
   type SubmissionRow,
@@ -107,6 +108,14 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
         [teamId],
       );
       return rows.map((r) => r.week_id as WeekId);
+    },
+    async *teamSubmissionsByWeek(teamId, range = {}) {
+      // One query per team: a team's rows are bounded by its size and its weeks.
+      const { rows } = await pool.query<SubmissionRow>(
+        'SELECT * FROM submissions WHERE team_id = $1 AND week_id BETWEEN $2 AND $3 ORDER BY week_id',
+        [teamId, range.from ?? '', range.to ?? '\uffff'],
+      );
+      yield* groupByWeek(rows);
     },
     async putNote(note) {
       const result = await pool.query(

@@ -39,6 +39,14 @@ export interface Store {
   weekSubmissions(teamId: string, weekId: WeekId): Promise<Submission[]>;
   /** Weeks of a team that have submissions, oldest first. */
   teamWeeks(teamId: string): Promise<WeekId[]>;
+  /**
+   * A team's submissions week by week, oldest first, within an optional range: one pass for a
+   * whole export, holding one week (one team's people) at a time.
+   */
+  teamSubmissionsByWeek(
+    teamId: string,
+    range?: { readonly from?: WeekId; readonly to?: WeekId },
+  ): AsyncGenerator<{ weekId: WeekId; submissions: Submission[] }>;
   /** Write or replace the note of a team's week and theme; false when there is no such team. */
   putNote(note: TeamNote): Promise<boolean>;
   /** True when there was a note to delete. */

@@ -1,7 +1,8 @@
 /** Rows read back from either store, turned into records; a bad row is an error, not a cast. */
 import { type Note, noteSchema } from '../core/notes';
 import { describeIssues } from '../core/schemas';
-import { type Submission, submissionSchema } from '../core/submission';
+import { type Submission, storedSubmissionSchema } from '../core/submission';
+import type { WeekId } from '../core/week';
 import type { Team } from './store';
 
 export interface SubmissionRow {
@@ -25,7 +26,7 @@ export function submissionFromRow(row: SubmissionRow): Submission {
       throw new CorruptRowError(`Stored submission ${String(row.submission_id)} has unreadable scores.`);
     }
   }
-  const parsed = submissionSchema.safeParse({
+  const parsed = storedSubmissionSchema.safeParse({
     submissionId: row.submission_id,
     teamId: row.team_id,
     weekId: row.week_id,
@@ -72,3 +73,19 @@ export function noteFromRow(row: NoteRow): Note {
 
 /** Themes in the bank's order, for a stable note order in both stores. */
 export const THEME_ORDER_SQL = "CASE theme WHEN 'impact' THEN 0 WHEN 'choice' THEN 1 ELSE 2 END";
+
+/** Rows ordered by week, grouped into weeks as they come. */
+export function* groupByWeek<R extends SubmissionRow>(
+  rows: Iterable<R>,
+): Generator<{ weekId: WeekId; submissions: Submission[] }> {
+  let current: { weekId: WeekId; submissions: Submission[] } | undefined;
+  for (const row of rows) {
+    const submission = submissionFromRow(row);
+    if (current?.weekId !== submission.weekId) {
+      if (current) yield current;
+      current = { weekId: submission.weekId, submissions: [] };
+    }
+    current.submissions.push(submission);
+  }
+  if (current) yield current;
+}

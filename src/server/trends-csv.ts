@@ -6,7 +6,7 @@
 import { aggregateWeek } from '../core/aggregate';
 import { CSV_BOM, csvLine } from '../core/csv';
 import { releaseWeek } from '../core/privacy';
-import { TREND_CSV_HEADER, trendCsvRow, trendTracker } from '../core/trends';
+import { TREND_CSV_HEADER, trendLineWriter, trendTracker } from '../core/trends';
 import type { WeekId } from '../core/week';
 import type { Store, Team } from './store';
 import { weekStatus } from './week-window';
@@ -35,11 +35,11 @@ export async function* trendCsvChunks(
   let chunk = CSV_BOM + csvLine(TREND_CSV_HEADER);
   for await (const team of teams) {
     const track = trendTracker();
-    for (const weekId of await source.store.teamWeeks(team.teamId)) {
-      if ((range.from && weekId < range.from) || (range.to && weekId > range.to)) continue;
+    const line = trendLineWriter({ team: team.name });
+    for await (const { weekId, submissions } of source.store.teamSubmissionsByWeek(team.teamId, range)) {
       if (weekStatus(weekId, source.now, source.collectionDays).kind !== 'released') continue;
-      const released = releaseWeek(aggregateWeek(await source.store.weekSubmissions(team.teamId, weekId)), team.k);
-      for (const row of track({ weekId, released })) chunk += csvLine(trendCsvRow(row, { team: team.name }));
+      const released = releaseWeek(aggregateWeek(submissions), team.k);
+      for (const row of track({ weekId, released })) chunk += line(row);
       if (chunk.length >= chunkChars) {
         yield chunk;
         chunk = '';

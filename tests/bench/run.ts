@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_PATH, extensionId, launchChromium } from '../../src/dev/chromium';
 import { assertPrerequisites, DIST } from '../e2e/chromium';
+import { csvExportBench } from './csv-export';
 import { ingestBench } from './ingest';
 import { popupFiles } from './popup-size';
 
@@ -156,3 +157,4 @@ console.log(`# Culture Pulse benchmarks — ${new Date().toISOString()}, Node ${
 sizes();
 await timings();
 await ingestBench();
+await csvExportBench();

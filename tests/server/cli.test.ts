@@ -84,7 +84,9 @@ describe('admin commands', () => {
           store,
           publicUrl: 'https://pulse.example.org',
           out: () => {},
-          write: async (chunk) => void chunks.push(chunk),
+          writeAll: async (all) => {
+            for await (const chunk of all) chunks.push(chunk);
+          },
           collectionDays: 7,
         });
       } finally {

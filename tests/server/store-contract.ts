@@ -138,5 +138,27 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.deleteNote('platform', '2026-W46', 'choice')).toBe(false);
       expect((await store.teamNotes('platform')).map((n) => n.weekId)).toEqual(['2026-W47', '2026-W47']);
     });
+
+    it('gives a team’s submissions week by week, oldest first, within a range', async () => {
+      const store = await fresh();
+      await store.createTeam(team('platform'));
+      await store.createTeam(team('apps'));
+      let n = 0;
+      for (const week of ['2026-W47', '2026-W45', '2026-W46'] as const) {
+        for (let p = 0; p < 3; p++) await store.upsertSubmission(submission('platform', week, ++n));
+      }
+      await store.upsertSubmission(submission('apps', '2026-W46', ++n));
+      const all = [];
+      for await (const w of store.teamSubmissionsByWeek('platform')) all.push(w);
+      expect(all.map((w) => [w.weekId, w.submissions.length])).toEqual([
+        ['2026-W45', 3],
+        ['2026-W46', 3],
+        ['2026-W47', 3],
+      ]);
+      expect(all[1]?.submissions.every((s) => s.teamId === 'platform' && s.weekId === '2026-W46')).toBe(true);
+      const some = [];
+      for await (const w of store.teamSubmissionsByWeek('platform', { from: '2026-W46', to: '2026-W46' })) some.push(w);
+      expect(some.map((w) => w.weekId)).toEqual(['2026-W46']);
+    });
   });
 }

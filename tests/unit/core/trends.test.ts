@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateWeek } from '../../../src/core/aggregate';
+import { csvLine } from '../../../src/core/csv';
 import { releaseWeek } from '../../../src/core/privacy';
 import { pulseForWeek } from '../../../src/core/rotation';
 import type { Submission } from '../../../src/core/submission';
-import { TREND_CSV_HEADER, trendCsvRow, trendRows } from '../../../src/core/trends';
+import { TREND_CSV_HEADER, trendCsvRow, trendLineWriter, trendRows } from '../../../src/core/trends';
 import type { WeekId } from '../../../src/core/week';
 
 /** `n` people answering every question of the week with `score(i)`. */
@@ -89,6 +90,20 @@ describe('trend rows', () => {
       null,
       true,
     ]);
+  });
+
+  it('writes lines fast, exactly as the generic writer would, hostile names included', () => {
+    const rows = trendRows([
+      week('2026-W44', 6, (i) => ((i % 5) + 1) as 1),
+      week('2026-W45', 3, () => 4),
+      week('2026-W53', 7, (i) => (i < 4 ? 5 : 2)),
+      week('2027-W01', 9, () => 3),
+    ]);
+    const names = { team: '=Équipe, "A"\n+1', questionText: (id: string) => `@${id}, "q"\r\n-` };
+    const line = trendLineWriter(names);
+    expect(rows.map(line)).toEqual(rows.map((r) => csvLine(trendCsvRow(r, names))));
+    const plain = trendLineWriter({ team: 'Platform' });
+    expect(rows.map(plain)).toEqual(rows.map((r) => csvLine(trendCsvRow(r, { team: 'Platform' }))));
   });
 
   it('puts weeks around New Year in their ISO week-year', () => {
