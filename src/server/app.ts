@@ -12,14 +12,13 @@
  *   GET  /v1/health
  */
 import { type Context, Hono } from 'hono';
-import { aggregateWeek } from '../core/aggregate';
-import { releaseWeek } from '../core/privacy';
 import { describeIssues } from '../core/schemas';
 import { submissionSchema, TEAM_ID } from '../core/submission';
 import { isWeekId, type WeekId } from '../core/week';
 import { ApiError, type Bindings, fail, parseJsonBody, readBody, requireJson } from './http';
 import { registerNoteRoutes } from './notes-routes';
 import type { RateLimiter } from './rate-limit';
+import { releasedWeek } from './releases';
 import type { Store, Team } from './store';
 import { bearerToken, tokenMatches } from './tokens';
 import { toByteStream, trendCsvChunks } from './trends-csv';
@@ -134,7 +133,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
         releasesAt: status.kind === 'collecting' ? status.releasedAt.toISOString() : null,
       };
     }
-    const figures = releaseWeek(aggregateWeek(await store.weekSubmissions(team.teamId, weekId)), team.k);
+    const figures = await releasedWeek(store, team, weekId);
     return { weekId, status: 'released' as const, k: team.k, ...figures };
   };
 

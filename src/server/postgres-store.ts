@@ -40,6 +40,13 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
       PRIMARY KEY (team_id, submission_id)
     );
     CREATE INDEX IF NOT EXISTS submissions_by_week ON ${schema}.submissions (team_id, week_id);
+    CREATE TABLE IF NOT EXISTS ${schema}.released_weeks (
+      team_id TEXT NOT NULL REFERENCES ${schema}.teams(team_id),
+      week_id TEXT NOT NULL,
+      k INTEGER NOT NULL,
+      figures TEXT NOT NULL,
+      PRIMARY KEY (team_id, week_id)
+    );
     CREATE TABLE IF NOT EXISTS ${schema}.notes (
       team_id TEXT NOT NULL REFERENCES ${schema}.teams(team_id),
       week_id TEXT NOT NULL,
@@ -116,6 +123,23 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
         [teamId, range.from ?? '', range.to ?? '\uffff'],
       );
       yield* groupByWeek(rows);
+    },
+    async releasedWeeks(teamId, range = {}) {
+      const { rows } = await pool.query<{ week_id: string; k: number; figures: string }>(
+        'SELECT week_id, k, figures FROM released_weeks WHERE team_id = $1 AND week_id BETWEEN $2 AND $3 ORDER BY week_id',
+        [teamId, range.from ?? '', range.to ?? '\uffff'],
+      );
+      return rows.map((r) => ({ weekId: r.week_id as WeekId, k: r.k, figures: r.figures }));
+    },
+    async keepReleased(teamId, k, weeks) {
+      if (weeks.length === 0) return;
+      // One statement for all the weeks: it lands whole or not at all.
+      await pool.query(
+        `INSERT INTO released_weeks (team_id, week_id, k, figures)
+         SELECT $1, w.week_id, $2, w.figures FROM unnest($3::text[], $4::text[]) AS w(week_id, figures)
+         ON CONFLICT (team_id, week_id) DO UPDATE SET k = EXCLUDED.k, figures = EXCLUDED.figures`,
+        [teamId, k, weeks.map((w) => w.weekId), weeks.map((w) => w.figures)],
+      );
     },
     async putNote(note) {
       const result = await pool.query(

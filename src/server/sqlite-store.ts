@@ -35,6 +35,13 @@ CREATE TABLE IF NOT EXISTS submissions (
   PRIMARY KEY (team_id, submission_id)
 ) STRICT;
 CREATE INDEX IF NOT EXISTS submissions_by_week ON submissions (team_id, week_id);
+CREATE TABLE IF NOT EXISTS released_weeks (
+  team_id TEXT NOT NULL REFERENCES teams(team_id),
+  week_id TEXT NOT NULL,
+  k INTEGER NOT NULL,
+  figures TEXT NOT NULL,
+  PRIMARY KEY (team_id, week_id)
+) STRICT;
 CREATE TABLE IF NOT EXISTS notes (
   team_id TEXT NOT NULL REFERENCES teams(team_id),
   week_id TEXT NOT NULL,
@@ -79,6 +86,18 @@ export function openSqliteStore(file: string): Store {
   const upsertNote = db.prepare(
     `INSERT INTO notes (team_id, week_id, theme, text) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM teams WHERE team_id = ?)
      ON CONFLICT (team_id, week_id, theme) DO UPDATE SET text = excluded.text`,
+  );
+  const selectReleased = db.prepare<[string, string, string], { week_id: string; k: number; figures: string }>(
+    'SELECT week_id, k, figures FROM released_weeks WHERE team_id = ? AND week_id BETWEEN ? AND ? ORDER BY week_id',
+  );
+  const upsertReleased = db.prepare(
+    `INSERT INTO released_weeks (team_id, week_id, k, figures) VALUES (?, ?, ?, ?)
+     ON CONFLICT (team_id, week_id) DO UPDATE SET k = excluded.k, figures = excluded.figures`,
+  );
+  const keepMany = db.transaction(
+    (teamId: string, k: number, weeks: readonly { weekId: string; figures: string }[]) => {
+      for (const w of weeks) upsertReleased.run(teamId, w.weekId, k, w.figures);
+    },
   );
   const removeNote = db.prepare('DELETE FROM notes WHERE team_id = ? AND week_id = ? AND theme = ?');
   const selectNotes = db.prepare<[string], NoteRow>(
@@ -159,6 +178,15 @@ export function openSqliteStore(file: string): Store {
       // One statement per team (all() is several times faster per row than iterate()); a team's rows
       // are bounded by its size and its weeks, so an export's memory stays flat across teams.
       yield* groupByWeek(selectTeamRows.all(teamId, range.from ?? '', range.to ?? '\uffff'));
+    },
+    async releasedWeeks(teamId, range = {}) {
+      return selectReleased
+        .all(teamId, range.from ?? '', range.to ?? '\uffff')
+        .map((r) => ({ weekId: r.week_id as WeekId, k: r.k, figures: r.figures }));
+    },
+    async keepReleased(teamId, k, weeks) {
+      // One transaction, one fsync, however many weeks: the first export keeps a hundred per team.
+      keepMany(teamId, k, weeks);
     },
     async putNote(note) {
       return upsertNote.run(note.teamId, note.weekId, note.theme, note.text, note.teamId).changes === 1;

@@ -47,6 +47,16 @@ export interface Store {
     teamId: string,
     range?: { readonly from?: WeekId; readonly to?: WeekId },
   ): AsyncGenerator<{ weekId: WeekId; submissions: Submission[] }>;
+  /**
+   * Released figures, kept once computed (JSON of a ReleasedWeek for that k): a released week
+   * never changes, so an export reads these instead of every submission again.
+   */
+  releasedWeeks(
+    teamId: string,
+    range?: { readonly from?: WeekId; readonly to?: WeekId },
+  ): Promise<{ weekId: WeekId; k: number; figures: string }[]>;
+  /** Keep weeks' released figures for k, all in one transaction. */
+  keepReleased(teamId: string, k: number, weeks: readonly { weekId: WeekId; figures: string }[]): Promise<void>;
   /** Write or replace the note of a team's week and theme; false when there is no such team. */
   putNote(note: TeamNote): Promise<boolean>;
   /** True when there was a note to delete. */

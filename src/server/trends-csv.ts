@@ -1,15 +1,13 @@
 /**
- * The manager CSV (design section 5), streamed: released weeks only, one team and one week at a
- * time, so memory stays flat however many teams and weeks there are. Served per team over HTTP
+ * The manager CSV (design section 5), streamed: released weeks only (their figures computed once,
+ * see releases.ts), one team at a time, so memory stays flat however many teams there are. Served per team over HTTP
  * (manager token) and for every team by the admin CLI's export-csv.
  */
-import { aggregateWeek } from '../core/aggregate';
 import { CSV_BOM, csvLine } from '../core/csv';
-import { releaseWeek } from '../core/privacy';
 import { TREND_CSV_HEADER, trendLineWriter, trendTracker } from '../core/trends';
 import type { WeekId } from '../core/week';
+import { releasedTeamWeeks } from './releases';
 import type { Store, Team } from './store';
-import { weekStatus } from './week-window';
 
 export interface WeekRange {
   readonly from?: WeekId;
@@ -36,10 +34,11 @@ export async function* trendCsvChunks(
   for await (const team of teams) {
     const track = trendTracker();
     const line = trendLineWriter({ team: team.name });
-    for await (const { weekId, submissions } of source.store.teamSubmissionsByWeek(team.teamId, range)) {
-      if (weekStatus(weekId, source.now, source.collectionDays).kind !== 'released') continue;
-      const released = releaseWeek(aggregateWeek(submissions), team.k);
-      for (const row of track({ weekId, released })) chunk += line(row);
+    // Weeks before `from` still count for the change column, as on the trends page.
+    for (const week of await releasedTeamWeeks(source.store, team, source, { to: range.to })) {
+      const rows = track(week);
+      if (range.from && week.weekId < range.from) continue;
+      for (const row of rows) chunk += line(row);
       if (chunk.length >= chunkChars) {
         yield chunk;
         chunk = '';

@@ -160,5 +160,28 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       for await (const w of store.teamSubmissionsByWeek('platform', { from: '2026-W46', to: '2026-W46' })) some.push(w);
       expect(some.map((w) => w.weekId)).toEqual(['2026-W46']);
     });
+
+    it('keeps released figures per team and week, replaced when recomputed for another k', async () => {
+      const store = await fresh();
+      await store.createTeam(team('platform'));
+      await store.keepReleased('platform', 5, [
+        { weekId: '2026-W46', figures: '{"a":1}' },
+        { weekId: '2026-W45', figures: '{"b":2}' },
+      ]);
+      await store.keepReleased('platform', 6, [{ weekId: '2026-W46', figures: '{"c":3}' }]);
+      await store.keepReleased('platform', 6, []);
+      expect(await store.releasedWeeks('platform')).toEqual([
+        { weekId: '2026-W45', k: 5, figures: '{"b":2}' },
+        { weekId: '2026-W46', k: 6, figures: '{"c":3}' },
+      ]);
+      expect(await store.releasedWeeks('platform', { from: '2026-W46' })).toHaveLength(1);
+      await expect(
+        store.keepReleased('ghost', 5, [
+          { weekId: '2026-W47', figures: '{}' },
+          { weekId: '2026-W46', figures: '{}' },
+        ]),
+      ).rejects.toThrow();
+      expect(await store.releasedWeeks('ghost')).toEqual([]);
+    });
   });
 }
