@@ -63,7 +63,7 @@ export function TrendChart({ title, x, series, range, unit = '', summary }: Tren
   return (
     <figure class="chart">
       <figcaption>{title}</figcaption>
-      <div ref={box} role="img" aria-label={`${title}. ${summary}`} />
+      <div ref={box} class="chart-box" role="img" aria-label={`${title}. ${summary}`} />
     </figure>
   );
 }

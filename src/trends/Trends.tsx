@@ -4,7 +4,7 @@
  * previous week; the same figures as a table and as a CSV; and the team's notes. Hidden weeks say
  * "fewer than k responses" and are gaps in the lines, never a number.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { toCsv } from '../core/csv';
 import { THEME_LABELS, THEMES } from '../core/questions';
 import { releasedTrendWeeks } from '../core/team-weeks';
@@ -29,6 +29,7 @@ function signed(n: number | null): string {
 export function Trends() {
   const { state, connect, reload, disconnect, saveNote, deleteNote } = useTrends();
   const [range, setRange] = useState<Range>(52);
+  const [tableOpen, setTableOpen] = useState(false);
 
   const view = useMemo(() => {
     if (state.kind !== 'ready') return undefined;
@@ -40,6 +41,14 @@ export function Trends() {
     const collecting = state.team.weeks.filter((w) => w.status === 'collecting').length;
     return { weeks, rows, x: weekStarts(weeks), collecting };
   }, [state, range]);
+
+  // The charts in view are drawn in their own effects; the frame after them is when the page is ready.
+  // Visible in DevTools' performance panel, and read by `npm run bench`.
+  useEffect(() => {
+    if (!view) return;
+    const frame = requestAnimationFrame(() => performance.mark('trends-ready'));
+    return () => cancelAnimationFrame(frame);
+  }, [view]);
 
   if (state.kind === 'loading') return <Loading label="Loading your team’s trends…" />;
   if (state.kind === 'connect') return <ConnectForm problem={state.problem} onConnect={connect} />;
@@ -159,7 +168,7 @@ export function Trends() {
               summary={describeLatest(responses, ' responses')}
             />
           </section>
-          <section aria-labelledby="questions-heading">
+          <section aria-labelledby="questions-heading" class="later">
             <h2 id="questions-heading">Statements</h2>
             <p class="small muted">Statements rotate, so each appears every few weeks: points, not a daily line.</p>
             {THEMES.map((theme) => {
@@ -177,14 +186,18 @@ export function Trends() {
               );
             })}
           </section>
-          <section aria-labelledby="table-heading">
+          <section aria-labelledby="table-heading" class="later">
             <div class="spread">
               <h2 id="table-heading">Figures</h2>
               <button type="button" class="primary" onClick={exportCsv}>
                 Export CSV
               </button>
             </div>
-            <TrendTable rows={view.rows} k={team.k} />
+            <details onToggle={(e) => setTableOpen(e.currentTarget.open)}>
+              <summary>Show the figures as a table ({view.rows.length} rows)</summary>
+              {/* Built when opened: hundreds of rows would slow every load for those who never look. */}
+              {tableOpen && <TrendTable rows={view.rows} k={team.k} />}
+            </details>
           </section>
         </>
       )}

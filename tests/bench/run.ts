@@ -11,6 +11,7 @@ import { assertPrerequisites, DIST } from '../e2e/chromium';
 import { csvExportBench } from './csv-export';
 import { ingestBench } from './ingest';
 import { popupFiles } from './popup-size';
+import { trendsPageBench } from './trends-page';
 
 const OPENS = 20;
 const WARM_UP = 3;
@@ -145,6 +146,8 @@ async function timings(): Promise<void> {
       `  reference  median ${fmt(median(floor))}   min ${fmt(Math.min(...floor))}   max ${fmt(Math.max(...floor))}`,
     );
     await page.close();
+    await context.close();
+    await trendsPageBench(dist);
   } finally {
     await context.close();
     rmSync(dist, { recursive: true, force: true });

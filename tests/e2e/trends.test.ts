@@ -68,6 +68,7 @@ describe('the trends page', () => {
     await page.waitForSelector('figure.chart canvas');
     expect(await page.locator('figure.chart').count()).toBeGreaterThanOrEqual(4);
     expect(await page.textContent('#team-line')).toMatch(/Demo team|Platform/);
+    await page.click('summary:text("Show the figures as a table")');
     const table = (await page.textContent('table.trend-table')) ?? '';
     expect(table).toMatch(/fewer than 5 responses/);
     expect(table).not.toMatch(/NaN|undefined|null/);
@@ -80,7 +81,7 @@ describe('the trends page', () => {
 
   it('exports the figures shown as the same CSV the server streams', async () => {
     const page = await browser.open('src/trends/index.html');
-    await page.waitForSelector('table.trend-table');
+    await page.waitForSelector('figure.chart canvas');
     await page.selectOption('#range', '0');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:text("Export CSV")')]);
     const fromPage = readFileSync((await download.path()) ?? '', 'utf8');
