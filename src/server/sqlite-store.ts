@@ -56,6 +56,9 @@ export function openSqliteStore(file: string): Store {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // better-sqlite3 builds SQLite with a 16 MB page cache per connection, which a server fills under
+  // load and never gives back (RSS stayed 25 MB higher after a flood); SQLite's own 2 MB is ample.
+  db.pragma('cache_size = -2000');
   db.exec(SCHEMA);
 
   const insertTeam = db.prepare(

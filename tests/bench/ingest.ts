@@ -18,7 +18,7 @@ import { addWeeksToId, weekIdOf } from '../../src/core/week';
 const root = resolve(import.meta.dirname, '../..');
 const SECONDS = 10;
 /** The flags `npm run server` starts node with (package.json); the bench measures the same process. */
-export const SERVER_NODE_FLAGS: readonly string[] = [];
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1'];
 const CONNECTIONS = 10;
 
 function rssMiB(pid: number): number {
