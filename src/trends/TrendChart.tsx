@@ -5,8 +5,9 @@
  * the charts carries the same figures for screen readers and for copying.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import uPlot from 'uplot';
+import type uPlotClass from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { uPlot } from './uplot';
 
 export interface ChartSeries {
   readonly label: string;
@@ -33,7 +34,8 @@ export function TrendChart({ title, x, series, range, unit = '', summary }: Tren
     const el = box.current;
     if (!el) return;
     const width = Math.max(320, Math.min(el.clientWidth || 720, 960));
-    const plot = new uPlot(
+    const UPlot = uPlot();
+    const plot = new UPlot(
       {
         width,
         height: 220,
@@ -49,7 +51,7 @@ export function TrendChart({ title, x, series, range, unit = '', summary }: Tren
             dash: s.dash,
             points: { show: true, size: 6, stroke: s.color, fill: s.color },
             // Nothing until a week is pointed at; then its value, or why there is none.
-            value: (_u: uPlot, v: number | null, _s: number, idx: number | null) =>
+            value: (_u: uPlotClass, v: number | null, _s: number, idx: number | null) =>
               idx == null ? '' : v == null ? 'hidden or not asked' : `${v}${unit}`,
           })),
         ],

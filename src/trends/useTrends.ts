@@ -8,6 +8,7 @@ import { browser } from '../platform/browser';
 import { loadManagerAccess, saveManagerAccess } from '../platform/manager-settings';
 import { loadMembership } from '../platform/team-settings';
 import { deleteNote, type Failure, fetchNotes, fetchTeamWeeks, saveNote } from './client';
+import { uPlotLoading } from './uplot';
 
 export type TrendsState =
   | { kind: 'loading' }
@@ -20,7 +21,19 @@ export function useTrends() {
 
   const load = useCallback(async (access: ManagerAccess) => {
     setState({ kind: 'loading' });
-    const [weeks, notes] = await Promise.all([fetchTeamWeeks(access), fetchNotes(access)]);
+    const [weeks, notes, charts] = await Promise.all([
+      fetchTeamWeeks(access),
+      fetchNotes(access),
+      uPlotLoading.then(
+        () => true,
+        () => false,
+      ),
+    ]);
+    if (!charts) {
+      const message = 'The chart library could not be loaded. Reload the page to try again.';
+      setState({ kind: 'failed', access, failure: { kind: 'rejected', message } });
+      return;
+    }
     if (!weeks.ok) {
       setState({ kind: 'failed', access, failure: weeks.failure });
       return;
