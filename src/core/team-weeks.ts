@@ -23,14 +23,6 @@ export const cellSchema = z.union([
   z.strictObject({ suppressed: z.literal(true), reason: z.string().check(z.maxLength(200)) }),
 ]);
 
-/** A released week's figures, as the server keeps and sends them. */
-export const releasedWeekSchema = z.strictObject({
-  responses: z.nullable(z.number().check(z.int(), z.gte(0))),
-  suppressed: z.boolean(),
-  questions: z.record(z.string().check(z.maxLength(64)), cellSchema),
-  themes: z.partialRecord(themeSchema, cellSchema),
-});
-
 export const weekViewSchema = z.union([
   z.strictObject({
     weekId: weekIdSchema,

@@ -124,12 +124,18 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
       );
       yield* groupByWeek(rows);
     },
-    async releasedWeeks(teamId, range = {}) {
-      const { rows } = await pool.query<{ week_id: string; k: number; figures: string }>(
-        'SELECT week_id, k, figures FROM released_weeks WHERE team_id = $1 AND week_id BETWEEN $2 AND $3 ORDER BY week_id',
+    async teamWeeksWithKept(teamId, range = {}) {
+      const { rows } = await pool.query<{ week_id: string; k: number | null; figures: string | null }>(
+        `SELECT w.week_id, r.k, r.figures
+         FROM (SELECT DISTINCT week_id FROM submissions WHERE team_id = $1 AND week_id BETWEEN $2 AND $3) AS w
+         LEFT JOIN released_weeks AS r ON r.team_id = $1 AND r.week_id = w.week_id
+         ORDER BY w.week_id`,
         [teamId, range.from ?? '', range.to ?? '\uffff'],
       );
-      return rows.map((r) => ({ weekId: r.week_id as WeekId, k: r.k, figures: r.figures }));
+      return rows.map((r) => ({
+        weekId: r.week_id as WeekId,
+        kept: r.k === null || r.figures === null ? null : { k: r.k, figures: r.figures },
+      }));
     },
     async keepReleased(teamId, k, weeks) {
       if (weeks.length === 0) return;

@@ -8,7 +8,7 @@
  */
 import { aggregateWeek } from '../core/aggregate';
 import { type ReleasedWeek, releaseWeek } from '../core/privacy';
-import { releasedWeekSchema } from '../core/team-weeks';
+import { decodeReleased, encodeReleased } from '../core/released-codec';
 import type { TrendWeek } from '../core/trends';
 import type { WeekId } from '../core/week';
 import type { Store, Team } from './store';
@@ -19,25 +19,31 @@ export interface ReleaseClock {
   readonly collectionDays: number;
 }
 
-function parseKept(figures: string): ReleasedWeek | undefined {
+function parseKept(figures: string, k: number): ReleasedWeek | undefined {
   try {
-    const parsed = releasedWeekSchema.safeParse(JSON.parse(figures));
-    return parsed.success ? parsed.data : undefined;
+    return decodeReleased(JSON.parse(figures), k);
   } catch {
     return undefined;
   }
 }
 
+/** The kept form; figures the compact form cannot hold are simply not kept (computed each time). */
+function keptForm(released: ReleasedWeek): string | undefined {
+  const numbers = encodeReleased(released);
+  return numbers && JSON.stringify(numbers);
+}
+
 async function compute(store: Store, team: Team, weekId: WeekId): Promise<ReleasedWeek> {
   const released = releaseWeek(aggregateWeek(await store.weekSubmissions(team.teamId, weekId)), team.k);
-  await store.keepReleased(team.teamId, team.k, [{ weekId, figures: JSON.stringify(released) }]);
+  const figures = keptForm(released);
+  if (figures) await store.keepReleased(team.teamId, team.k, [{ weekId, figures }]);
   return released;
 }
 
 /** One released week's figures (the caller has checked that it is released). */
 export async function releasedWeek(store: Store, team: Team, weekId: WeekId): Promise<ReleasedWeek> {
-  const [kept] = await store.releasedWeeks(team.teamId, { from: weekId, to: weekId });
-  const figures = kept?.k === team.k ? parseKept(kept.figures) : undefined;
+  const [week] = await store.teamWeeksWithKept(team.teamId, { from: weekId, to: weekId });
+  const figures = week?.kept?.k === team.k ? parseKept(week.kept.figures, team.k) : undefined;
   return figures ?? compute(store, team, weekId);
 }
 
@@ -48,19 +54,12 @@ export async function releasedTeamWeeks(
   clock: ReleaseClock,
   range: { readonly from?: WeekId; readonly to?: WeekId } = {},
 ): Promise<TrendWeek[]> {
-  const kept = new Map(
-    (await store.releasedWeeks(team.teamId, range)).filter((r) => r.k === team.k).map((r) => [r.weekId, r.figures]),
-  );
-  const weeks = (await store.teamWeeks(team.teamId)).filter(
-    (w) =>
-      (!range.from || w >= range.from) &&
-      (!range.to || w <= range.to) &&
-      weekStatus(w, clock.now, clock.collectionDays).kind === 'released',
-  );
+  const all = await store.teamWeeksWithKept(team.teamId, range);
+  const released = all.filter((w) => weekStatus(w.weekId, clock.now, clock.collectionDays).kind === 'released');
+  const weeks = released.map((w) => w.weekId);
   const found = new Map<WeekId, ReleasedWeek>();
-  for (const weekId of weeks) {
-    const figures = kept.get(weekId);
-    const parsed = figures === undefined ? undefined : parseKept(figures);
+  for (const { weekId, kept } of released) {
+    const parsed = kept?.k === team.k ? parseKept(kept.figures, team.k) : undefined;
     if (parsed) found.set(weekId, parsed);
   }
   const missing = new Set(weeks.filter((w) => !found.has(w)));
@@ -71,7 +70,8 @@ export async function releasedTeamWeeks(
     for await (const { weekId, submissions } of store.teamSubmissionsByWeek(team.teamId, range)) {
       if (!missing.has(weekId)) continue;
       const released = releaseWeek(aggregateWeek(submissions), team.k);
-      computed.push({ weekId, figures: JSON.stringify(released) });
+      const figures = keptForm(released);
+      if (figures) computed.push({ weekId, figures });
       found.set(weekId, released);
     }
     await store.keepReleased(team.teamId, team.k, computed);

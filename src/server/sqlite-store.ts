@@ -90,9 +90,15 @@ export function openSqliteStore(file: string): Store {
     `INSERT INTO notes (team_id, week_id, theme, text) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM teams WHERE team_id = ?)
      ON CONFLICT (team_id, week_id, theme) DO UPDATE SET text = excluded.text`,
   );
-  const selectReleased = db.prepare<[string, string, string], { week_id: string; k: number; figures: string }>(
-    'SELECT week_id, k, figures FROM released_weeks WHERE team_id = ? AND week_id BETWEEN ? AND ? ORDER BY week_id',
-  );
+  // Raw rows (arrays, not objects): an export reads a hundred thousand of them.
+  const selectWeeksWithKept = db
+    .prepare<[string, string, string, string], [string, number | null, string | null]>(
+      `SELECT w.week_id, r.k, r.figures
+       FROM (SELECT DISTINCT week_id FROM submissions WHERE team_id = ? AND week_id BETWEEN ? AND ?) AS w
+       LEFT JOIN released_weeks AS r ON r.team_id = ? AND r.week_id = w.week_id
+       ORDER BY w.week_id`,
+    )
+    .raw(true);
   const upsertReleased = db.prepare(
     `INSERT INTO released_weeks (team_id, week_id, k, figures) VALUES (?, ?, ?, ?)
      ON CONFLICT (team_id, week_id) DO UPDATE SET k = excluded.k, figures = excluded.figures`,
@@ -182,10 +188,13 @@ export function openSqliteStore(file: string): Store {
       // are bounded by its size and its weeks, so an export's memory stays flat across teams.
       yield* groupByWeek(selectTeamRows.all(teamId, range.from ?? '', range.to ?? '\uffff'));
     },
-    async releasedWeeks(teamId, range = {}) {
-      return selectReleased
-        .all(teamId, range.from ?? '', range.to ?? '\uffff')
-        .map((r) => ({ weekId: r.week_id as WeekId, k: r.k, figures: r.figures }));
+    async teamWeeksWithKept(teamId, range = {}) {
+      return selectWeeksWithKept
+        .all(teamId, range.from ?? '', range.to ?? '\uffff', teamId)
+        .map(([weekId, k, figures]) => ({
+          weekId: weekId as WeekId,
+          kept: k === null || figures === null ? null : { k, figures },
+        }));
     },
     async keepReleased(teamId, k, weeks) {
       // One transaction, one fsync, however many weeks: the first export keeps a hundred per team.

@@ -48,13 +48,14 @@ export interface Store {
     range?: { readonly from?: WeekId; readonly to?: WeekId },
   ): AsyncGenerator<{ weekId: WeekId; submissions: Submission[] }>;
   /**
-   * Released figures, kept once computed (JSON of a ReleasedWeek for that k): a released week
-   * never changes, so an export reads these instead of every submission again.
+   * Every week of a team that has submissions (within a range), oldest first, each with its kept
+   * released figures when there are (JSON of the compact form, for that k): a released week never
+   * changes, so an export reads these instead of every submission again.
    */
-  releasedWeeks(
+  teamWeeksWithKept(
     teamId: string,
     range?: { readonly from?: WeekId; readonly to?: WeekId },
-  ): Promise<{ weekId: WeekId; k: number; figures: string }[]>;
+  ): Promise<{ weekId: WeekId; kept: { k: number; figures: string } | null }[]>;
   /** Keep weeks' released figures for k, all in one transaction. */
   keepReleased(teamId: string, k: number, weeks: readonly { weekId: WeekId; figures: string }[]): Promise<void>;
   /** Write or replace the note of a team's week and theme; false when there is no such team. */

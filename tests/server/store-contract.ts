@@ -161,27 +161,32 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(some.map((w) => w.weekId)).toEqual(['2026-W46']);
     });
 
-    it('keeps released figures per team and week, replaced when recomputed for another k', async () => {
+    it('keeps released figures per team and week, listed with every week that has submissions', async () => {
       const store = await fresh();
       await store.createTeam(team('platform'));
+      let n = 0;
+      for (const week of ['2026-W44', '2026-W45', '2026-W46'] as const) {
+        await store.upsertSubmission(submission('platform', week, ++n));
+      }
       await store.keepReleased('platform', 5, [
-        { weekId: '2026-W46', figures: '{"a":1}' },
-        { weekId: '2026-W45', figures: '{"b":2}' },
+        { weekId: '2026-W46', figures: '[1]' },
+        { weekId: '2026-W45', figures: '[2]' },
       ]);
-      await store.keepReleased('platform', 6, [{ weekId: '2026-W46', figures: '{"c":3}' }]);
+      await store.keepReleased('platform', 6, [{ weekId: '2026-W46', figures: '[3]' }]);
       await store.keepReleased('platform', 6, []);
-      expect(await store.releasedWeeks('platform')).toEqual([
-        { weekId: '2026-W45', k: 5, figures: '{"b":2}' },
-        { weekId: '2026-W46', k: 6, figures: '{"c":3}' },
+      expect(await store.teamWeeksWithKept('platform')).toEqual([
+        { weekId: '2026-W44', kept: null },
+        { weekId: '2026-W45', kept: { k: 5, figures: '[2]' } },
+        { weekId: '2026-W46', kept: { k: 6, figures: '[3]' } },
       ]);
-      expect(await store.releasedWeeks('platform', { from: '2026-W46' })).toHaveLength(1);
+      expect(await store.teamWeeksWithKept('platform', { from: '2026-W46' })).toHaveLength(1);
       await expect(
         store.keepReleased('ghost', 5, [
-          { weekId: '2026-W47', figures: '{}' },
-          { weekId: '2026-W46', figures: '{}' },
+          { weekId: '2026-W47', figures: '[]' },
+          { weekId: '2026-W46', figures: '[]' },
         ]),
       ).rejects.toThrow();
-      expect(await store.releasedWeeks('ghost')).toEqual([]);
+      expect(await store.teamWeeksWithKept('ghost')).toEqual([]);
     });
   });
 }
