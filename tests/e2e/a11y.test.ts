@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInvite } from '../../src/core/invite';
 import { axe } from './axe';
 import { type ExtensionBrowser, launchExtension } from './chromium';
-import { joinTeam } from './steps';
+import { fromPlaywright, joinTeam } from './steps';
 
 let browser: ExtensionBrowser;
 
@@ -80,7 +80,7 @@ describe('accessibility (axe-core)', () => {
     await page.getByRole('radio', { name: /Medium \(ε = 3\)/ }).check();
     expect(await page.textContent('#noise-explained')).toMatch(/team of 8.*±14 points/);
     expect(await axe(page)).toEqual([]);
-    await joinTeam(page, invite, 'platform');
+    await joinTeam(fromPlaywright(page), invite, 'platform');
     expect(await axe(page)).toEqual([]);
     await page.getByRole('button', { name: 'Leave team…' }).click();
     await page.waitForSelector('dialog[open]');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { CHROMIUM_PATH, extensionId as idOf, launchChromium } from '../../src/dev/chromium';
+import { readStoreInPage, type StoreName } from './idb';
 
 export { CHROMIUM_PATH };
 export const DIST = resolve(import.meta.dirname, '../../dist');
@@ -100,29 +101,8 @@ export async function launchExtension(profile?: string): Promise<ExtensionBrowse
 }
 
 /** Every record in one of the extension's IndexedDB stores, read from one of its pages. */
-export async function readStore(page: Page, store: 'pulses' | 'unreadable' | 'outbox'): Promise<unknown[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<unknown[]>((resolvePromise, reject) => {
-        const open = indexedDB.open('culture-pulse');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(name)) {
-            db.close();
-            resolvePromise([]);
-            return;
-          }
-          const request = db.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolvePromise(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
+export async function readStore(page: Page, store: StoreName): Promise<unknown[]> {
+  return page.evaluate(readStoreInPage, store);
 }
 
 /** Write records straight into the extension's IndexedDB (for seeding, or for damaging on purpose). */

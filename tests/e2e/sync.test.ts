@@ -15,7 +15,7 @@ import { submissionSchema } from '../../src/core/submission';
 import { weekEnd, weekIdOf } from '../../src/core/week';
 import { INGEST, type Running, startServer } from '../server/harness';
 import { type ExtensionBrowser, launchExtension, readStore } from './chromium';
-import { answerPulse, joinTeam } from './steps';
+import { answerPulse, fromPlaywright, joinTeam } from './steps';
 
 const COMMENT = 'SECRET-COMMENT: the deploy freeze hurts';
 const week = weekIdOf(new Date());
@@ -70,7 +70,7 @@ describe('anonymous team sync', () => {
 
   it('joins from the options page after showing exactly what will be sent', async () => {
     const popup = await browser.open('src/popup/index.html');
-    await answerPulse(popup, ['4', '5', 's', '2'].slice(0, questions.length), COMMENT);
+    await answerPulse(fromPlaywright(popup), ['4', '5', 's', '2'].slice(0, questions.length), COMMENT);
     await popup.close();
 
     await browser.approveHost('http://127.0.0.1/*');
@@ -80,7 +80,7 @@ describe('anonymous team sync', () => {
     await options.click('button:text("Check invite")');
     expect(await options.textContent('#invite-error')).toMatch(/damaged/);
 
-    const preview = await joinTeam(options, `Join us: ${invite}`, 'platform');
+    const preview = await joinTeam(fromPlaywright(options), `Join us: ${invite}`, 'platform');
     expect(preview).toContain(`127.0.0.1:${port}`);
     expect(preview).toMatch(/Never sent:.*comments/);
     expect(await options.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(true);

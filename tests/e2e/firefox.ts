@@ -1,0 +1,55 @@
+/**
+ * The built extension in real Firefox ESR (puppeteer-core over WebDriver BiDi), installed as a
+ * temporary add-on from the same dist/ Chromium loads. One browser per test file.
+ */
+import { existsSync } from 'node:fs';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../vite.config';
+import { assertPrerequisites, DIST } from './chromium';
+
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+export interface FirefoxExtension {
+  readonly browser: Browser;
+  readonly origin: string;
+  /** Open a page of the extension, e.g. 'src/popup/index.html', once its script has run. */
+  open(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(): Promise<FirefoxExtension> {
+  assertPrerequisites();
+  if (!existsSync(FIREFOX_PATH)) {
+    throw new Error(
+      `Firefox not found at ${FIREFOX_PATH}. Install it with: apt-get update && apt-get install -y firefox-esr ` +
+        '(or set FIREFOX_PATH); .ci/run does.',
+    );
+  }
+  const uuid = crypto.randomUUID(); // fixes the moz-extension:// host
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      // The permission prompt of "Allow and join" is accepted as a user's click on Allow would.
+      'extensions.webextOptionalPermissionPrompts': false,
+    },
+  });
+  await browser.installExtension(DIST);
+  const origin = `moz-extension://${uuid}/`;
+  return {
+    browser,
+    origin,
+    async open(path) {
+      const page = await browser.newPage();
+      // Over BiDi a moz-extension:// navigation does not resolve: start it, then wait for the page.
+      page.goto(origin + path).catch(() => {});
+      await page.waitForFunction((o) => location.href.startsWith(o), {}, origin);
+      await page.waitForFunction(() => document.readyState === 'complete');
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
