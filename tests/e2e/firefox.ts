@@ -17,7 +17,12 @@ export interface FirefoxExtension {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<FirefoxExtension> {
+export interface FirefoxOptions {
+  /** Unload the background (an event page in Firefox) after this much idle time, as it may in real use. */
+  readonly idleUnloadMs?: number;
+}
+
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxExtension> {
   assertPrerequisites();
   if (!existsSync(FIREFOX_PATH)) {
     throw new Error(
@@ -35,6 +40,7 @@ export async function launchFirefox(): Promise<FirefoxExtension> {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       // The permission prompt of "Allow and join" is accepted as a user's click on Allow would.
       'extensions.webextOptionalPermissionPrompts': false,
+      ...(options.idleUnloadMs === undefined ? {} : { 'extensions.background.idle.timeout': options.idleUnloadMs }),
     },
   });
   await browser.installExtension(DIST);
