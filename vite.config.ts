@@ -24,8 +24,9 @@ function firefoxManifest(): CrxPlugin {
           gecko: {
             id: GECKO_ID,
             strict_min_version: '142.0',
-            // Nothing is collected; optional team sync will declare what it sends.
-            data_collection_permissions: { required: ['none'] },
+            // Nothing is collected unless the engineer joins a team; then the week's scores are sent,
+            // with Firefox's own consent asked for on the join click (src/platform/sync-permission.ts).
+            data_collection_permissions: { required: ['none'], optional: ['technicalAndInteraction'] },
           },
         },
       } as typeof m;

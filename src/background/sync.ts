@@ -9,10 +9,11 @@ import * as z from 'zod/mini';
 import { notesResponseSchema } from '../core/notes';
 import { afterAttempt, buildSubmission, firstSendAt, outcomeOf } from '../core/outbox';
 import type { OutboxEntry } from '../core/outbox-entry';
-import { isSentWeek, type Membership, originPattern } from '../core/team';
+import { isSentWeek, type Membership } from '../core/team';
 import { isWeekClosed, weekEnd, weekIdOf } from '../core/week';
 import { browser } from '../platform/browser';
 import type { SyncStatus } from '../platform/messages';
+import { syncPermission } from '../platform/sync-permission';
 import { loadTeamNotes, saveTeamNotes } from '../platform/team-notes';
 import { deviceSecret, loadMembership } from '../platform/team-settings';
 import { openPulseDb, type PulseDb } from '../storage/db';
@@ -41,7 +42,7 @@ async function run(now: Date): Promise<SyncStatus> {
   const db = await openPulseDb();
   try {
     await queueClosedWeeks(db, team, now);
-    const allowed = await browser.permissions.contains({ origins: [originPattern(team.endpoint)] });
+    const allowed = await browser.permissions.contains(syncPermission(team.endpoint));
     let entries = await teamEntries(db, team, now);
     if (allowed) {
       const due = entries.filter((e) => e.state === 'waiting' && e.sendAt <= now.getTime());

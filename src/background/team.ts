@@ -4,9 +4,10 @@
  * re-parses the invite (never trusting the page's reading of it) and keeps the membership.
  */
 import { parseInvite } from '../core/invite';
-import { type Membership, membershipFor, originPattern } from '../core/team';
+import { type Membership, membershipFor } from '../core/team';
 import { browser } from '../platform/browser';
 import type { SyncStatus } from '../platform/messages';
+import { syncPermission } from '../platform/sync-permission';
 import { saveTeamNotes } from '../platform/team-notes';
 import { loadMembership, saveMembership } from '../platform/team-settings';
 import { openPulseDb, type PulseDb } from '../storage/db';
@@ -21,8 +22,7 @@ export async function joinTeam(
   const parsed = parseInvite(inviteText);
   if (!parsed.ok) throw new Error(parsed.message);
   const { invite } = parsed;
-  const pattern = originPattern(invite.endpoint);
-  if (!(await browser.permissions.contains({ origins: [pattern] }))) {
+  if (!(await browser.permissions.contains(syncPermission(invite.endpoint)))) {
     throw new Error(`Culture Pulse was not allowed to reach ${new URL(invite.endpoint).host}, so it did not join.`);
   }
   const { value: current } = await loadMembership();
@@ -49,7 +49,7 @@ export async function leaveTeam(now: Date): Promise<SyncStatus> {
   await saveTeamNotes(undefined);
   if (current) {
     await withDb((db) => updateTeamEntries(db, current.teamId, (e) => (e.state === 'waiting' ? undefined : e)));
-    await browser.permissions.remove({ origins: [originPattern(current.endpoint)] });
+    await browser.permissions.remove(syncPermission(current.endpoint));
   }
   return refreshSync(now);
 }

@@ -6,9 +6,9 @@ import { useRef, useState } from 'preact/hooks';
 import { type Invite, parseInvite } from '../core/invite';
 import type { NoiseEpsilon } from '../core/noise';
 import { describeMoment } from '../core/reminder';
-import { originPattern } from '../core/team';
 import { browser } from '../platform/browser';
 import type { SyncStatus } from '../platform/messages';
+import { syncPermission } from '../platform/sync-permission';
 import { EmptyState, ErrorNotice, Loading } from '../ui/Status';
 import { NoiseChoice } from './NoiseChoice';
 import { SendPreview } from './SendPreview';
@@ -58,7 +58,7 @@ export function TeamSection() {
 
   const allowAndJoin = (invite: Invite) => {
     // Asked first, inside the click: browsers only show the prompt for a user gesture.
-    const asked = browser.permissions.request({ origins: [originPattern(invite.endpoint)] });
+    const asked = browser.permissions.request(syncPermission(invite.endpoint));
     void (async () => {
       let granted = false;
       try {

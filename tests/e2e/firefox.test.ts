@@ -79,6 +79,13 @@ describe('Firefox', () => {
     const invite = formatInvite({ endpoint: `http://127.0.0.1:${port}`, teamId: 'platform', ingestToken: INGEST });
     const preview = await joinTeam(fromPuppeteer(options), invite, 'platform');
     expect(preview).toMatch(/Never sent:.*comments/);
+    // Firefox's own data-collection consent was asked for with the host, on the click.
+    const granted = (await options.evaluate(() => chrome.permissions.getAll())) as {
+      origins?: string[];
+      data_collection?: string[];
+    };
+    expect(granted.origins).toContain('http://127.0.0.1/*');
+    expect(granted.data_collection).toEqual(['technicalAndInteraction']);
 
     // The week closes; the endpoint is not there yet.
     await setClock(options, CLOSED_OFFSET);

@@ -34,7 +34,7 @@ describe('the built manifest', () => {
     expect(manifest.browser_specific_settings.gecko).toMatchObject({
       id: 'culture-pulse@culture-pulse.dev',
       strict_min_version: '142.0',
-      data_collection_permissions: { required: ['none'] },
+      data_collection_permissions: { required: ['none'], optional: ['technicalAndInteraction'] },
     });
   });
 
