@@ -20,6 +20,10 @@ export interface FirefoxExtension {
 export interface FirefoxOptions {
   /** Unload the background (an event page in Firefox) after this much idle time, as it may in real use. */
   readonly idleUnloadMs?: number;
+  /** A profile to reuse across launches (a browser restart); a fresh one otherwise. */
+  readonly profile?: string;
+  /** The moz-extension:// host to keep across launches of one profile. */
+  readonly uuid?: string;
 }
 
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxExtension> {
@@ -30,17 +34,21 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
         '(or set FIREFOX_PATH); .ci/run does.',
     );
   }
-  const uuid = crypto.randomUUID(); // fixes the moz-extension:// host
+  const uuid = options.uuid ?? crypto.randomUUID(); // fixes the moz-extension:// host
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
     args: ['--remote-allow-system-access'],
+    ...(options.profile ? { userDataDir: options.profile } : {}),
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       // The permission prompt of "Allow and join" is accepted as a user's click on Allow would.
       'extensions.webextOptionalPermissionPrompts': false,
       ...(options.idleUnloadMs === undefined ? {} : { 'extensions.background.idle.timeout': options.idleUnloadMs }),
+      // A temporary add-on is uninstalled when Firefox closes: keep its storage and host for a restart.
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      'extensions.webextensions.keepUuidOnUninstall': true,
     },
   });
   await browser.installExtension(DIST);
