@@ -10,7 +10,7 @@ import type { SyncStatus } from '../platform/messages';
 import { syncPermission } from '../platform/sync-permission';
 import { saveTeamNotes } from '../platform/team-notes';
 import { loadMembership, saveMembership } from '../platform/team-settings';
-import { openPulseDb, type PulseDb } from '../storage/db';
+import { withPulseDb } from '../storage/db';
 import { updateTeamEntries } from '../storage/outbox';
 import { refreshSync } from './sync';
 
@@ -31,7 +31,7 @@ export async function joinTeam(
   // Joining again (a rotated token) keeps the weeks already agreed to.
   await saveMembership(same && current ? { ...joined, joinedWeek: current.joinedWeek } : joined);
   // Weeks refused under an old token get another try with the new one.
-  await withDb((db) =>
+  await withPulseDb((db) =>
     updateTeamEntries(db, invite.teamId, (e) =>
       e.state === 'refused' ? { ...e, state: 'waiting', sendAt: now.getTime(), problem: null } : e,
     ),
@@ -48,7 +48,7 @@ export async function leaveTeam(now: Date): Promise<SyncStatus> {
   await saveMembership(null);
   await saveTeamNotes(undefined);
   if (current) {
-    await withDb((db) => updateTeamEntries(db, current.teamId, (e) => (e.state === 'waiting' ? undefined : e)));
+    await withPulseDb((db) => updateTeamEntries(db, current.teamId, (e) => (e.state === 'waiting' ? undefined : e)));
     await browser.permissions.remove(syncPermission(current.endpoint));
   }
   return refreshSync(now);
@@ -60,13 +60,4 @@ export async function setNoise(noiseEpsilon: Membership['noiseEpsilon'], now: Da
   if (!current) throw new Error('Join a team first: noise only matters for what is sent.');
   await saveMembership({ ...current, noiseEpsilon });
   return refreshSync(now);
-}
-
-async function withDb<T>(work: (db: PulseDb) => Promise<T>): Promise<T> {
-  const db = await openPulseDb();
-  try {
-    return await work(db);
-  } finally {
-    db.close();
-  }
 }

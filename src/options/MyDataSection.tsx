@@ -1,6 +1,7 @@
 /** "My data": see, export, import and delete the engineer's own answers. */
 import { useRef } from 'preact/hooks';
 import { MAX_IMPORT_BYTES } from '../core/export-file';
+import { ConfirmAction } from '../ui/ConfirmAction';
 import { downloadText } from '../ui/download';
 import { HistoryTable } from '../ui/HistoryTable';
 import { EmptyState, ErrorNotice, Loading, SuccessNotice } from '../ui/Status';
@@ -12,7 +13,6 @@ function today(): string {
 
 export function MyDataSection() {
   const { data, outcome, setOutcome, exportJson, exportCsv, importText, deleteEverything } = useMyData();
-  const dialog = useRef<HTMLDialogElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const run = async (label: string, work: () => Promise<void>) => {
@@ -102,31 +102,17 @@ export function MyDataSection() {
             </span>
           </div>
           <h3 class="subheading">Delete</h3>
-          <button type="button" class="danger" onClick={() => dialog.current?.showModal()}>
-            Delete all my answers…
-          </button>
-          <dialog ref={dialog} aria-labelledby="delete-title" aria-describedby="delete-desc">
-            <h2 id="delete-title">Delete all your answers?</h2>
-            <p id="delete-desc">
-              This removes every week’s answers and comments from this browser. It cannot be undone. Export them first
-              to keep a copy.
-            </p>
-            <div class="row">
-              <button type="button" autofocus onClick={() => dialog.current?.close()}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                class="danger"
-                onClick={() => {
-                  dialog.current?.close();
-                  void run('Delete', deleteEverything);
-                }}
-              >
-                Delete everything
-              </button>
-            </div>
-          </dialog>
+          <ConfirmAction
+            id="delete"
+            label="Delete all my answers…"
+            title="Delete all your answers?"
+            cancel="Cancel"
+            confirm="Delete everything"
+            onConfirm={() => void run('Delete', deleteEverything)}
+          >
+            This removes every week’s answers and comments from this browser. It cannot be undone. Export them first to
+            keep a copy.
+          </ConfirmAction>
           <h3 class="subheading">My history</h3>
           {data.pulses.length === 0 ? (
             <EmptyState>No weeks answered yet. Open the pulse from the toolbar icon to answer this week’s.</EmptyState>

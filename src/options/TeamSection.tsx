@@ -2,13 +2,14 @@
  * Sharing with a team: off until the engineer pastes an invite, reads what will be sent, and allows
  * the endpoint's host on the click. Once joined: what was sent, what waits, noise, and leaving.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { type Invite, parseInvite } from '../core/invite';
 import type { NoiseEpsilon } from '../core/noise';
 import { describeMoment } from '../core/reminder';
 import { browser } from '../platform/browser';
 import type { SyncStatus } from '../platform/messages';
 import { syncPermission } from '../platform/sync-permission';
+import { ConfirmAction } from '../ui/ConfirmAction';
 import { EmptyState, ErrorNotice, Loading } from '../ui/Status';
 import { NoiseChoice } from './NoiseChoice';
 import { SendPreview } from './SendPreview';
@@ -37,7 +38,6 @@ export function TeamSection() {
   );
   const [checked, setChecked] = useState<{ invite: Invite } | { error: string } | undefined>(undefined);
   const [noise, setNoiseChoice] = useState<NoiseEpsilon | null>(null);
-  const leaveDialog = useRef<HTMLDialogElement>(null);
 
   if (state.kind === 'loading') return <Loading label="Loading team sharing…" />;
   if (state.kind === 'failed') {
@@ -96,6 +96,7 @@ export function TeamSection() {
               <label for="invite">Invite code or link</label>
               <textarea
                 id="invite"
+                class="code"
                 rows={2}
                 value={text}
                 spellcheck={false}
@@ -177,32 +178,18 @@ export function TeamSection() {
           <h3 class="subheading">Noise</h3>
           <NoiseChoice value={status.team.noiseEpsilon} disabled={busy} onChange={(v) => void setNoise(v)} />
           <p class="small muted">A change applies to weeks that close from now on.</p>
-          <button type="button" class="danger" onClick={() => leaveDialog.current?.showModal()}>
-            Leave team…
-          </button>
-          <dialog ref={leaveDialog} aria-labelledby="leave-title" aria-describedby="leave-desc">
-            <h2 id="leave-title">Leave team {status.team.teamId}?</h2>
-            <p id="leave-desc">
-              Sending stops at once and weeks not yet sent are dropped; your answers stay in this browser. What was
-              already sent stays on the endpoint as anonymous weekly scores: nothing in it points to you, so it cannot
-              be picked out and removed.
-            </p>
-            <div class="row">
-              <button type="button" autofocus onClick={() => leaveDialog.current?.close()}>
-                Stay
-              </button>
-              <button
-                type="button"
-                class="danger"
-                onClick={() => {
-                  leaveDialog.current?.close();
-                  void leave();
-                }}
-              >
-                Leave team
-              </button>
-            </div>
-          </dialog>
+          <ConfirmAction
+            id="leave"
+            label="Leave team…"
+            title={`Leave team ${status.team.teamId}?`}
+            cancel="Stay"
+            confirm="Leave team"
+            onConfirm={() => void leave()}
+          >
+            Sending stops at once and weeks not yet sent are dropped; your answers stay in this browser. What was
+            already sent stays on the endpoint as anonymous weekly scores: nothing in it points to you, so it cannot be
+            picked out and removed.
+          </ConfirmAction>
         </>
       )}
     </section>

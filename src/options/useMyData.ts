@@ -5,7 +5,7 @@ import { myHistoryCsv } from '../core/history-csv';
 import type { PulseRecord } from '../core/schemas';
 import { weekIdOf } from '../core/week';
 import { sendMessage } from '../platform/messages';
-import { openPulseDb, type PulseDb } from '../storage/db';
+import { withPulseDb } from '../storage/db';
 import { dropDrafts } from '../storage/drafts';
 import { deleteAllPulses, listPulses, listUnreadable, writeImport } from '../storage/pulses';
 
@@ -20,22 +20,13 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function withDb<T>(work: (db: PulseDb) => Promise<T>): Promise<T> {
-  const db = await openPulseDb();
-  try {
-    return await work(db);
-  } finally {
-    db.close();
-  }
-}
-
 export function useMyData() {
   const [data, setData] = useState<MyData>({ kind: 'loading' });
   const [outcome, setOutcome] = useState<Outcome>(undefined);
 
   const refresh = useCallback(async () => {
     try {
-      const result = await withDb(async (db) => {
+      const result = await withPulseDb(async (db) => {
         const pulses = await listPulses(db, new Date());
         const unreadable = await listUnreadable(db);
         return { pulses: pulses.value, unreadable: unreadable.length };
@@ -51,7 +42,7 @@ export function useMyData() {
   }, [refresh]);
 
   const exportJson = useCallback(async (): Promise<string> => {
-    return withDb(async (db) => {
+    return withPulseDb(async (db) => {
       const now = new Date();
       const pulses = await listPulses(db, now);
       const unreadable = await listUnreadable(db);
@@ -60,7 +51,7 @@ export function useMyData() {
   }, []);
 
   const exportCsv = useCallback(async (): Promise<string> => {
-    return withDb(async (db) => myHistoryCsv((await listPulses(db, new Date())).value));
+    return withPulseDb(async (db) => myHistoryCsv((await listPulses(db, new Date())).value));
   }, []);
 
   const importText = useCallback(
@@ -72,7 +63,9 @@ export function useMyData() {
       }
       try {
         const now = new Date();
-        const plan = await withDb((db) => writeImport(db, (existing) => planMerge(existing, parsed.file.pulses), now));
+        const plan = await withPulseDb((db) =>
+          writeImport(db, (existing) => planMerge(existing, parsed.file.pulses), now),
+        );
         const parts = [`${plan.added} weeks added`, `${plan.updated} updated`, `${plan.unchanged} already up to date`];
         setOutcome({ kind: 'success', message: `Imported: ${parts.join(', ')}.` });
         sendMessage('pulse-changed', { weekId: weekIdOf(now) }).catch(() => {});
@@ -86,7 +79,7 @@ export function useMyData() {
 
   const deleteEverything = useCallback(async () => {
     try {
-      await withDb(deleteAllPulses);
+      await withPulseDb(deleteAllPulses);
       // The popup's unsaved-answer and comment copies too, or its next open would bring them back.
       dropDrafts();
       setOutcome({ kind: 'success', message: 'All your answers and comments were deleted from this browser.' });

@@ -6,21 +6,10 @@
  */
 import { BANK_VERSION, questionById, type Theme } from '../core/questions';
 import { pulseForWeek } from '../core/rotation';
+import { seededRandom } from '../core/seeded-random';
 import type { Submission } from '../core/submission';
 import { addWeeksToId, type WeekId, weekIdOf } from '../core/week';
 import type { Store } from './store';
-
-/** mulberry32: small, and the same year for the same seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The team's typical answer for a theme, `i` weeks into the year (0–51). */
 function typical(theme: Theme, i: number): number {
@@ -50,7 +39,7 @@ export interface DemoOptions {
 
 /** Submissions for the demo year, oldest week first. */
 export function demoSubmissions(options: DemoOptions): Submission[] {
-  const random = seeded(options.seed ?? 48);
+  const random = seededRandom(options.seed ?? 48);
   const weeks = options.weeks ?? 52;
   const last = options.lastWeek ?? addWeeksToId(weekIdOf(options.now ?? new Date()), -1);
   const hex = () => Math.floor(random() * 16).toString(16);

@@ -108,3 +108,13 @@ export function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {
     // Already finished or aborted: nothing was written after the failure.
   }
 }
+
+/** Open the database for one piece of work, and close it after, whatever happens. */
+export async function withPulseDb<T>(work: (db: PulseDb) => Promise<T>): Promise<T> {
+  const db = await openPulseDb();
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}

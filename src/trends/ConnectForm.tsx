@@ -49,6 +49,7 @@ export function ConnectForm({
           <label for="manager-code">Manager code</label>
           <textarea
             id="manager-code"
+            class="code"
             rows={2}
             spellcheck={false}
             value={text}

@@ -11,9 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExportFile } from '../../src/core/export-file';
 import { pulseForWeek } from '../../src/core/rotation';
 import type { PulseRecord } from '../../src/core/schemas';
-import { addWeeksToId, type WeekId, weekIdOf } from '../../src/core/week';
+import { addWeeksToId, weekIdOf } from '../../src/core/week';
 import { type FirefoxExtension, launchFirefox } from './firefox';
 import { readStoreInPage, type StoreName } from './idb';
+import { pulseRecord } from './records';
 import { answerPulse, fromPuppeteer } from './steps';
 
 const dir = mkdtempSync(join(tmpdir(), 'pulse-firefox-'));
@@ -22,21 +23,9 @@ const uuid = crypto.randomUUID();
 let firefox: FirefoxExtension;
 
 const thisWeek = weekIdOf(new Date());
-function record(weekId: WeekId, comment: string, value: 1 | 2 | 3 | 4 | 5): PulseRecord {
-  const ids = pulseForWeek(weekId).questions.map((q) => q.id);
-  return {
-    weekId,
-    bankVersion: 1,
-    questionIds: ids,
-    answers: Object.fromEntries(ids.map((id, i) => [id, i === 0 ? 'skip' : value])),
-    comment,
-    completed: true,
-    updatedAt: 1_790_000_000_000,
-  };
-}
 const earlier = [
-  record(addWeeksToId(thisWeek, -2), '', 2),
-  record(addWeeksToId(thisWeek, -1), 'Ça va, "merci"\nligne', 4),
+  pulseRecord(addWeeksToId(thisWeek, -2), '', 2),
+  pulseRecord(addWeeksToId(thisWeek, -1), 'Ça va, "merci"\nligne', 4),
 ];
 
 beforeAll(async () => {

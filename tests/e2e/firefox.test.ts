@@ -4,7 +4,6 @@
  * join on the options page, the week closes (development clock), the endpoint is down at first,
  * the retry delivers once, and the body holds the scores and nothing else.
  */
-import { createServer } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInvite } from '../../src/core/invite';
@@ -12,7 +11,7 @@ import { SEND_SPREAD_MS } from '../../src/core/outbox';
 import { pulseForWeek } from '../../src/core/rotation';
 import { submissionSchema } from '../../src/core/submission';
 import { weekEnd, weekIdOf } from '../../src/core/week';
-import { INGEST, type Running, startServer } from '../server/harness';
+import { freePort, INGEST, type Running, startServer } from '../server/harness';
 import { type FirefoxExtension, launchFirefox } from './firefox';
 import { readStoreInPage, type StoreName } from './idb';
 import { answerPulse, fromPuppeteer, joinTeam } from './steps';
@@ -26,15 +25,6 @@ let firefox: FirefoxExtension;
 let server: Running | undefined;
 let offset = 0;
 const bodies: string[] = [];
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const address = probe.address();
-  await new Promise<void>((done) => probe.close(() => done()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 async function setClock(page: Page, ms: number): Promise<void> {
   offset = ms;

@@ -26,6 +26,27 @@ export interface FirefoxOptions {
   readonly uuid?: string;
 }
 
+/**
+ * Wait until the page shows the extension's document, loaded. A script evaluated while Firefox
+ * swaps documents can fail inside its BiDi code ("right-hand side of 'in' should be an object"),
+ * a race of the driver, not of the page: an evaluation that meets it is simply tried again.
+ */
+async function untilLoaded(page: Page, origin: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.waitForFunction(
+        (o) => location.href.startsWith(o) && document.readyState === 'complete',
+        { timeout: 15_000 },
+        origin,
+      );
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !String(error).includes('Protocol error')) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxExtension> {
   assertPrerequisites();
   if (!existsSync(FIREFOX_PATH)) {
@@ -60,8 +81,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       const page = await browser.newPage();
       // Over BiDi a moz-extension:// navigation does not resolve: start it, then wait for the page.
       page.goto(origin + path).catch(() => {});
-      await page.waitForFunction((o) => location.href.startsWith(o), {}, origin);
-      await page.waitForFunction(() => document.readyState === 'complete');
+      await untilLoaded(page, origin);
       return page;
     },
     close: () => browser.close(),

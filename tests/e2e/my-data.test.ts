@@ -6,31 +6,19 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pulseForWeek } from '../../src/core/rotation';
 import type { PulseRecord } from '../../src/core/schemas';
-import { addWeeksToId, type WeekId, weekIdOf } from '../../src/core/week';
+import { addWeeksToId, weekIdOf } from '../../src/core/week';
 import { type ExtensionBrowser, launchExtension, readStore, writeRecords } from './chromium';
+import { pulseRecord } from './records';
 
 let browser: ExtensionBrowser;
 let page: Page;
 
 const thisWeek = weekIdOf(new Date());
-function record(weekId: WeekId, comment: string, value: 1 | 2 | 3 | 4 | 5): PulseRecord {
-  const ids = pulseForWeek(weekId).questions.map((q) => q.id);
-  return {
-    weekId,
-    bankVersion: 1,
-    questionIds: ids,
-    answers: Object.fromEntries(ids.map((id, i) => [id, i === 0 ? 'skip' : value])),
-    comment,
-    completed: true,
-    updatedAt: 1_790_000_000_000,
-  };
-}
 const seeded = [
-  record(addWeeksToId(thisWeek, -2), '', 2),
-  record(addWeeksToId(thisWeek, -1), 'Ça va, "merci" =1+1\nsecond line', 4),
-  record(thisWeek, '', 5),
+  pulseRecord(addWeeksToId(thisWeek, -2), '', 2),
+  pulseRecord(addWeeksToId(thisWeek, -1), 'Ça va, "merci" =1+1\nsecond line', 4),
+  pulseRecord(thisWeek, '', 5),
 ];
 
 const byWeek = (records: unknown[]) => [...(records as PulseRecord[])].sort((a, b) => a.weekId.localeCompare(b.weekId));

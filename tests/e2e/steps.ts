@@ -47,7 +47,7 @@ export function fromPuppeteer(page: PuppeteerPage): UserPage {
       await page.type(selector, value);
     },
     async clickButton(label) {
-      const button = await page.waitForSelector(`button::-p-text(${label})`);
+      const button = await page.waitForSelector(`button::-p-text(${label})`, { visible: true });
       await button?.click();
     },
   };

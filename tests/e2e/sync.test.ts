@@ -5,7 +5,6 @@
  * once, and every request body holds the week's scores and nothing else; a manager's note then
  * shows in the popup.
  */
-import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInvite } from '../../src/core/invite';
@@ -13,7 +12,7 @@ import { SEND_SPREAD_MS } from '../../src/core/outbox';
 import { pulseForWeek } from '../../src/core/rotation';
 import { submissionSchema } from '../../src/core/submission';
 import { weekEnd, weekIdOf } from '../../src/core/week';
-import { INGEST, type Running, startServer } from '../server/harness';
+import { freePort, INGEST, type Running, startServer } from '../server/harness';
 import { type ExtensionBrowser, launchExtension, readStore } from './chromium';
 import { answerPulse, fromPlaywright, joinTeam } from './steps';
 
@@ -30,16 +29,6 @@ let port: number;
 const bodies: string[] = [];
 const others: string[] = [];
 let offset = 0;
-
-/** A free port on loopback: the endpoint is not listening there yet. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 /** Move the extension's development clock (and the endpoint's) to `ms` past the real one. */
 async function setClock(page: Page, ms: number): Promise<void> {

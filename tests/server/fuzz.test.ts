@@ -3,21 +3,11 @@
  * a 4xx (never a 500), nothing is written, and the server still answers afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/core/seeded-random';
 import { type Running, startServer } from './harness';
 import { submission } from './store-contract';
 
 const CASES = 3000;
-
-/** mulberry32: small, fast and the same sequence for the same seed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WEIRD: unknown[] = [
   null,
@@ -92,7 +82,7 @@ afterAll(async () => {
 
 describe('ingest under malformed input', () => {
   it(`answers ${CASES} malformed bodies with 4xx, writes nothing, and keeps answering`, async () => {
-    const rand = random(20261126);
+    const rand = seededRandom(20261126);
     const statuses = new Map<number, number>();
     for (let i = 0; i < CASES; i++) {
       const response = await server.post('/v1/teams/platform/submissions', mutate(rand));

@@ -5,25 +5,16 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseInvite, parseManagerCode } from '../../src/core/invite';
 import { teamWeeksSchema } from '../../src/core/team-weeks';
+import { freePort } from './harness';
 
 const root = resolve(import.meta.dirname, '../..');
 const cache = mkdtempSync(join(tmpdir(), 'pulse-start-'));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const address = probe.address();
-  await new Promise<void>((done) => probe.close(() => done()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 describe('npm start without a display', () => {
   it('serves the demo team, prints its codes and the by-hand steps, and stops on SIGTERM', async () => {

@@ -42,17 +42,7 @@ export function scored(n: number, scores: Record<string, 1 | 2 | 3 | 4 | 5>): Su
   };
 }
 
-/** mulberry32: a seeded random source, so statistical tests give the same draws every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../../src/core/seeded-random';
 
 /** A closed week's outbox entry for team "platform", waiting to be sent. */
 export function waitingEntry(weekId: WeekId, overrides: Partial<OutboxEntry> = {}): OutboxEntry {

@@ -1,6 +1,6 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { openPulseDb, StorageError } from '../../../src/storage/db';
+import { openPulseDb, StorageError, withPulseDb } from '../../../src/storage/db';
 import { DB_VERSION, MIGRATIONS } from '../../../src/storage/migrations';
 import { listPulses, listUnreadable } from '../../../src/storage/pulses';
 import { DB_NAME } from '../../../src/storage/schema';
@@ -76,5 +76,24 @@ describe('openPulseDb', () => {
 
   it('has one migration per version', () => {
     expect(MIGRATIONS).toHaveLength(DB_VERSION);
+  });
+});
+
+describe('withPulseDb', () => {
+  it('closes the database after the work, and after a failure too', async () => {
+    let kept: Awaited<ReturnType<typeof openPulseDb>> | undefined;
+    const count = await withPulseDb(async (db) => {
+      kept = db;
+      return db.count('pulses');
+    });
+    expect(count).toBe(0);
+    expect(() => kept?.transaction('pulses')).toThrow();
+    await expect(
+      withPulseDb(async (db) => {
+        kept = db;
+        throw new Error('the work failed');
+      }),
+    ).rejects.toThrow('the work failed');
+    expect(() => kept?.transaction('pulses')).toThrow();
   });
 });
