@@ -7,37 +7,31 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInvite } from '../../src/core/invite';
-import { SEND_SPREAD_MS } from '../../src/core/outbox';
 import { pulseForWeek } from '../../src/core/rotation';
 import { submissionSchema } from '../../src/core/submission';
-import { weekEnd, weekIdOf } from '../../src/core/week';
+import { weekIdOf } from '../../src/core/week';
 import { freePort, INGEST, type Running, startServer } from '../server/harness';
 import { type FirefoxExtension, launchFirefox } from './firefox';
 import { readStoreInPage, type StoreName } from './idb';
-import { answerPulse, fromPuppeteer, joinTeam } from './steps';
+import { afterFirstSends, answerPulse, fromPuppeteer, joinTeam, readOutbox, setDevClock } from './steps';
 
 const COMMENT = 'SECRET-COMMENT: reviews wait for days';
 const week = weekIdOf(new Date());
 const questions = pulseForWeek(week).questions;
-const CLOSED_OFFSET = weekEnd(week).getTime() + SEND_SPREAD_MS + 60_000 - Date.now();
+const CLOSED_OFFSET = afterFirstSends(week);
 
 let firefox: FirefoxExtension;
 let server: Running | undefined;
 let offset = 0;
 const bodies: string[] = [];
 
+/** Move the extension's development clock, and the endpoint's, to `ms` past the real one. */
 async function setClock(page: Page, ms: number): Promise<void> {
   offset = ms;
-  await page.evaluate((value) => chrome.storage.local.set({ devClockOffsetMs: value }), ms);
+  await setDevClock(fromPuppeteer(page), ms);
 }
 
-async function outbox(page: Page) {
-  return (await page.evaluate(readStoreInPage, 'outbox' as StoreName)) as {
-    weekId: string;
-    state: string;
-    attempts: number;
-  }[];
-}
+const outbox = (page: Page) => readOutbox(fromPuppeteer(page));
 
 beforeAll(async () => {
   firefox = await launchFirefox();

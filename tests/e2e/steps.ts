@@ -6,6 +6,9 @@
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { expect } from 'vitest';
+import { SEND_SPREAD_MS } from '../../src/core/outbox';
+import { type WeekId, weekEnd } from '../../src/core/week';
+import { readStoreInPage, type StoreName } from './idb';
 
 export interface UserPage {
   press(key: string): Promise<void>;
@@ -16,6 +19,8 @@ export interface UserPage {
   fill(selector: string, value: string): Promise<void>;
   /** Click the button whose accessible text starts with `label`, as a person would. */
   clickButton(label: string): Promise<void>;
+  /** Run a function in the page (an extension page: it may use chrome.* and IndexedDB). */
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
 }
 
 export function fromPlaywright(page: PlaywrightPage): UserPage {
@@ -31,6 +36,8 @@ export function fromPlaywright(page: PlaywrightPage): UserPage {
     waitFor: async (selector) => void (await page.waitForSelector(selector)),
     fill: (selector, value) => page.fill(selector, value),
     clickButton: (label) => page.getByRole('button', { name: label }).first().click(),
+    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+      page.evaluate(fn as (a: unknown) => R | Promise<R>, arg as unknown),
   };
 }
 
@@ -50,6 +57,8 @@ export function fromPuppeteer(page: PuppeteerPage): UserPage {
       const button = await page.waitForSelector(`button::-p-text(${label})`, { visible: true });
       await button?.click();
     },
+    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+      page.evaluate(fn as (a: unknown) => Promise<R>, arg as unknown) as Promise<R>,
   };
 }
 
@@ -76,4 +85,25 @@ export async function joinTeam(page: UserPage, invite: string, teamId: string): 
   await page.clickButton(`Allow and join ${teamId}`);
   await expect.poll(() => page.text('#team-summary')).toMatch(new RegExp(`Sharing with team ${teamId}`));
   return preview;
+}
+
+/** Clock offset that puts the extension after the week's close and after its latest first-send moment. */
+export function afterFirstSends(week: WeekId): number {
+  return weekEnd(week).getTime() + SEND_SPREAD_MS + 60_000 - Date.now();
+}
+
+/** Move the extension's development clock (see src/platform/clock.ts) to `ms` past the real one. */
+export async function setDevClock(page: UserPage, ms: number): Promise<void> {
+  await page.evaluate((value) => chrome.storage.local.set({ devClockOffsetMs: value }), ms);
+}
+
+export interface OutboxRow {
+  readonly weekId: string;
+  readonly state: string;
+  readonly attempts: number;
+  readonly sendAt: number;
+}
+
+export async function readOutbox(page: UserPage): Promise<OutboxRow[]> {
+  return (await page.evaluate(readStoreInPage, 'outbox' as StoreName)) as OutboxRow[];
 }

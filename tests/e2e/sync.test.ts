@@ -8,19 +8,17 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInvite } from '../../src/core/invite';
-import { SEND_SPREAD_MS } from '../../src/core/outbox';
 import { pulseForWeek } from '../../src/core/rotation';
 import { submissionSchema } from '../../src/core/submission';
-import { weekEnd, weekIdOf } from '../../src/core/week';
+import { weekIdOf } from '../../src/core/week';
 import { freePort, INGEST, type Running, startServer } from '../server/harness';
-import { type ExtensionBrowser, launchExtension, readStore } from './chromium';
-import { answerPulse, fromPlaywright, joinTeam } from './steps';
+import { type ExtensionBrowser, launchExtension } from './chromium';
+import { afterFirstSends, answerPulse, fromPlaywright, joinTeam, readOutbox, setDevClock } from './steps';
 
 const COMMENT = 'SECRET-COMMENT: the deploy freeze hurts';
 const week = weekIdOf(new Date());
 const questions = pulseForWeek(week).questions;
-/** After the week closes and after the latest random first-send moment. */
-const CLOSED_OFFSET = weekEnd(week).getTime() + SEND_SPREAD_MS + 60_000 - Date.now();
+const CLOSED_OFFSET = afterFirstSends(week);
 
 let browser: ExtensionBrowser;
 let server: Running | undefined;
@@ -30,20 +28,13 @@ const bodies: string[] = [];
 const others: string[] = [];
 let offset = 0;
 
-/** Move the extension's development clock (and the endpoint's) to `ms` past the real one. */
+/** Move the extension's development clock, and the endpoint's, to `ms` past the real one. */
 async function setClock(page: Page, ms: number): Promise<void> {
   offset = ms;
-  await page.evaluate((value) => chrome.storage.local.set({ devClockOffsetMs: value }), ms);
+  await setDevClock(fromPlaywright(page), ms);
 }
 
-async function outbox(page: Page) {
-  return (await readStore(page, 'outbox')) as {
-    weekId: string;
-    state: string;
-    attempts: number;
-    sendAt: number;
-  }[];
-}
+const outbox = (page: Page) => readOutbox(fromPlaywright(page));
 
 beforeAll(async () => {
   port = await freePort();
