@@ -41,7 +41,9 @@ async function untilLoaded(page: Page, origin: string): Promise<void> {
       );
       return;
     } catch (error) {
-      if (attempt >= 5 || !String(error).includes('Protocol error')) throw error;
+      // puppeteer wraps the driver's error: "Waiting failed", caused by the ProtocolError.
+      const text = `${String(error)} ${String((error as { cause?: unknown }).cause)}`;
+      if (attempt >= 5 || !text.includes('Protocol error')) throw error;
       await new Promise((r) => setTimeout(r, 100));
     }
   }
