@@ -1,7 +1,9 @@
 import { type CrxPlugin, crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import manifest from './manifest.json' with { type: 'json' };
+import { localeProblems, messagesJson, readLocales } from './src/dev/locales.ts';
 
 export const GECKO_ID = 'culture-pulse@culture-pulse.dev';
 
@@ -34,8 +36,35 @@ function firefoxManifest(): CrxPlugin {
   };
 }
 
+/**
+ * _locales/<language>/messages.json from src/locales/<language>/*.json. The build fails on a key
+ * a language lacks or a substitution a translation drops: browsers would only show the raw key.
+ */
+function locales(): Plugin {
+  let sources: ReturnType<typeof readLocales> = [];
+  return {
+    name: 'culture-pulse:locales',
+    buildStart() {
+      sources = readLocales();
+      for (const locale of sources)
+        for (const file of new Set(locale.files.values())) this.addWatchFile(`src/locales/${file}`);
+      const problems = localeProblems(sources);
+      if (problems.length > 0) this.error(`Translations disagree:\n  ${problems.join('\n  ')}`);
+    },
+    generateBundle() {
+      for (const locale of sources) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `_locales/${locale.language}/messages.json`,
+          source: messagesJson(locale),
+        });
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: manifest as ManifestV3Export }), firefoxManifest()],
+  plugins: [preact(), crx({ manifest: manifest as ManifestV3Export }), firefoxManifest(), locales()],
   build: {
     target: 'es2022',
     // Pages the manifest does not name (crx builds those it does).

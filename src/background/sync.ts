@@ -7,11 +7,12 @@
  */
 import * as z from 'zod/mini';
 import { notesResponseSchema } from '../core/notes';
-import { afterAttempt, buildSubmission, firstSendAt, outcomeOf } from '../core/outbox';
+import { afterAttempt, buildSubmission, firstSendAt, outcomeOf, type SendOutcome } from '../core/outbox';
 import type { OutboxEntry } from '../core/outbox-entry';
 import { isSentWeek, type Membership } from '../core/team';
 import { isWeekClosed, weekEnd, weekIdOf } from '../core/week';
 import { browser } from '../platform/browser';
+import { t } from '../platform/i18n';
 import type { SyncStatus } from '../platform/messages';
 import { syncPermission } from '../platform/sync-permission';
 import { loadTeamNotes, saveTeamNotes } from '../platform/team-notes';
@@ -54,9 +55,7 @@ async function run(now: Date): Promise<SyncStatus> {
     const { endpoint, teamId, joinedWeek, noiseEpsilon } = team;
     return {
       team: { endpoint, teamId, joinedWeek, noiseEpsilon },
-      problem: allowed
-        ? null
-        : `Culture Pulse may not reach ${new URL(team.endpoint).host}: nothing is sent until you allow it (join again).`,
+      problem: allowed ? null : t('bg_notAllowed', new URL(team.endpoint).host),
       weeks: entries.map(({ weekId, state, sendAt, problem: p, noised }) => ({
         weekId,
         state,
@@ -132,11 +131,24 @@ async function attempt(team: Membership, entry: OutboxEntry, now: Date): Promise
     status = response.status;
     message = await refusalMessage(response);
   } catch {
-    message = navigator.onLine
-      ? `${new URL(team.endpoint).host} could not be reached; trying again later.`
-      : 'This computer is offline; trying again later.';
+    message = navigator.onLine ? t('bg_unreachable', new URL(team.endpoint).host) : t('bg_offline');
   }
-  return afterAttempt(entry, outcomeOf(status), now, secureRandom(), message);
+  const outcome = outcomeOf(status);
+  return afterAttempt(entry, outcome, now, secureRandom(), message ?? outcomeWords(outcome, entry));
+}
+
+/** What an outcome means, for an endpoint that gave no words of its own. */
+function outcomeWords(outcome: SendOutcome, entry: OutboxEntry): string | undefined {
+  switch (outcome.kind) {
+    case 'sent':
+      return undefined;
+    case 'late':
+      return t('bg_late', entry.weekId);
+    case 'refused':
+      return t('bg_refused', outcome.status);
+    case 'retry':
+      return t('bg_retry');
+  }
 }
 
 const NOTES_EVERY_MS = 6 * 3_600_000;

@@ -6,6 +6,8 @@
 import { parseInvite } from '../core/invite';
 import { type Membership, membershipFor } from '../core/team';
 import { browser } from '../platform/browser';
+import { describeCodeRefusal } from '../platform/describe-error';
+import { t } from '../platform/i18n';
 import type { SyncStatus } from '../platform/messages';
 import { syncPermission } from '../platform/sync-permission';
 import { saveTeamNotes } from '../platform/team-notes';
@@ -20,10 +22,10 @@ export async function joinTeam(
   now: Date,
 ): Promise<SyncStatus> {
   const parsed = parseInvite(inviteText);
-  if (!parsed.ok) throw new Error(parsed.message);
+  if (!parsed.ok) throw new Error(describeCodeRefusal(parsed));
   const { invite } = parsed;
   if (!(await browser.permissions.contains(syncPermission(invite.endpoint)))) {
-    throw new Error(`Culture Pulse was not allowed to reach ${new URL(invite.endpoint).host}, so it did not join.`);
+    throw new Error(t('bg_joinNotAllowed', new URL(invite.endpoint).host));
   }
   const { value: current } = await loadMembership();
   const same = current?.teamId === invite.teamId && current.endpoint === invite.endpoint;
@@ -57,7 +59,7 @@ export async function leaveTeam(now: Date): Promise<SyncStatus> {
 /** Noise applies to weeks queued from now on; queued weeks keep the scores already drawn. */
 export async function setNoise(noiseEpsilon: Membership['noiseEpsilon'], now: Date): Promise<SyncStatus> {
   const { value: current } = await loadMembership();
-  if (!current) throw new Error('Join a team first: noise only matters for what is sent.');
+  if (!current) throw new Error(t('bg_noiseWithoutTeam'));
   await saveMembership({ ...current, noiseEpsilon });
   return refreshSync(now);
 }

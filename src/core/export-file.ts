@@ -32,39 +32,54 @@ export function buildExportFile(pulses: readonly PulseRecord[], unreadable: read
   return file;
 }
 
-export type ParseResult = { ok: true; file: ExportFile } | { ok: false; message: string };
+/** Why a file was refused: `problem` (and `detail`) for screens to word, `message` in English. */
+export type ImportProblem = 'too-large' | 'not-json' | 'not-export' | 'newer-version' | 'damaged' | 'duplicate-week';
+
+export type ParseResult =
+  | { ok: true; file: ExportFile }
+  | { ok: false; problem: ImportProblem; detail: string; message: string };
+
+function refuse(problem: ImportProblem, message: string, detail = ''): ParseResult {
+  return { ok: false, problem, detail, message };
+}
 
 export function parseExportText(text: string): ParseResult {
   if (text.length > MAX_IMPORT_BYTES) {
-    return { ok: false, message: 'This file is too large to be a Culture Pulse export (over 5 MB).' };
+    return refuse('too-large', 'This file is too large to be a Culture Pulse export (over 5 MB).');
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return { ok: false, message: 'This file is not valid JSON, so it is not a Culture Pulse export.' };
+    return refuse('not-json', 'This file is not valid JSON, so it is not a Culture Pulse export.');
   }
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== EXPORT_FORMAT) {
-    return {
-      ok: false,
-      message: 'This file is not a Culture Pulse export (it has no "format": "culture-pulse-export").',
-    };
+    return refuse(
+      'not-export',
+      'This file is not a Culture Pulse export (it has no "format": "culture-pulse-export").',
+    );
   }
   const version = (json as { version?: unknown }).version;
   if (typeof version === 'number' && version > EXPORT_VERSION) {
-    return {
-      ok: false,
-      message: `This export was made by a newer version of Culture Pulse (file version ${version}); update the extension first.`,
-    };
+    return refuse(
+      'newer-version',
+      `This export was made by a newer version of Culture Pulse (file version ${version}); update the extension first.`,
+      String(version),
+    );
   }
   const parsed = exportFileSchema.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, message: `This export is damaged, so nothing was imported:\n${describeIssues(parsed.error)}` };
+    const issues = describeIssues(parsed.error);
+    return refuse('damaged', `This export is damaged, so nothing was imported:\n${issues}`, issues);
   }
   const seen = new Set<string>();
   for (const pulse of parsed.data.pulses) {
     if (seen.has(pulse.weekId)) {
-      return { ok: false, message: `This export has week ${pulse.weekId} twice, so nothing was imported.` };
+      return refuse(
+        'duplicate-week',
+        `This export has week ${pulse.weekId} twice, so nothing was imported.`,
+        pulse.weekId,
+      );
     }
     seen.add(pulse.weekId);
   }

@@ -22,20 +22,46 @@ const inviteSchema = z.strictObject({
   k: z.string().check(z.regex(INGEST_TOKEN)),
 });
 
-/** An endpoint's base URL, normalised, or an error message a person can act on. */
-export function checkEndpoint(raw: string): { ok: true; url: string } | { ok: false; message: string } {
+/**
+ * Why a pasted code or address was refused: `problem` for screens to word in the reader's
+ * language, `message` in English for logs and the command line.
+ */
+export type CodeProblem =
+  | 'not-web-address'
+  | 'not-https'
+  | 'address-extras'
+  | 'not-invite'
+  | 'invite-damaged'
+  | 'engineers-invite'
+  | 'not-manager-code'
+  | 'manager-code-damaged';
+
+export interface CodeRefusal {
+  readonly ok: false;
+  readonly problem: CodeProblem;
+  /** What was refused, where the words need it (the address that is not one). */
+  readonly detail: string;
+  readonly message: string;
+}
+
+function refuse(problem: CodeProblem, message: string, detail = ''): CodeRefusal {
+  return { ok: false, problem, detail, message };
+}
+
+/** An endpoint's base URL, normalised, or why it cannot be one. */
+export function checkEndpoint(raw: string): { ok: true; url: string } | CodeRefusal {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return { ok: false, message: `"${raw}" is not a web address.` };
+    return refuse('not-web-address', `"${raw}" is not a web address.`, raw);
   }
   const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    return { ok: false, message: 'The endpoint must use https (plain http is allowed only for localhost).' };
+    return refuse('not-https', 'The endpoint must use https (plain http is allowed only for localhost).');
   }
   if (url.username || url.password || url.search || url.hash) {
-    return { ok: false, message: 'The endpoint address must not hold a user name, query or fragment.' };
+    return refuse('address-extras', 'The endpoint address must not hold a user name, query or fragment.');
   }
   return { ok: true, url: url.href.replace(/\/+$/, '') };
 }
@@ -56,19 +82,19 @@ export function formatInvite(invite: Invite): string {
   return INVITE_PREFIX + toBase64Url(JSON.stringify({ e: invite.endpoint, t: invite.teamId, k: invite.ingestToken }));
 }
 
-export function parseInvite(text: string): { ok: true; invite: Invite } | { ok: false; message: string } {
+export function parseInvite(text: string): { ok: true; invite: Invite } | CodeRefusal {
   // The code may sit in a link or a pasted message: it runs until the first character not its own.
   const match = /cpulse1\.([A-Za-z0-9_-]*)/.exec(text);
-  if (!match) return { ok: false, message: 'This is not a Culture Pulse invite (it should start with "cpulse1.").' };
+  if (!match) return refuse('not-invite', 'This is not a Culture Pulse invite (it should start with "cpulse1.").');
   const code = match[1] ?? '';
   let json: unknown;
   try {
     json = JSON.parse(fromBase64Url(code));
   } catch {
-    return { ok: false, message: 'This invite is damaged: copy it again in full.' };
+    return refuse('invite-damaged', 'This invite is damaged: copy it again in full.');
   }
   const parsed = inviteSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, message: 'This invite is damaged: copy it again in full.' };
+  if (!parsed.success) return refuse('invite-damaged', 'This invite is damaged: copy it again in full.');
   const endpoint = checkEndpoint(parsed.data.e);
   if (!endpoint.ok) return endpoint;
   return { ok: true, invite: { endpoint: endpoint.url, teamId: parsed.data.t, ingestToken: parsed.data.k } };
@@ -98,24 +124,24 @@ export function formatManagerCode(access: ManagerAccess): string {
   );
 }
 
-export function parseManagerCode(text: string): { ok: true; access: ManagerAccess } | { ok: false; message: string } {
+export function parseManagerCode(text: string): { ok: true; access: ManagerAccess } | CodeRefusal {
   const match = /cpulsem1\.([A-Za-z0-9_-]*)/.exec(text);
   if (!match) {
     return /cpulse1\./.test(text)
-      ? {
-          ok: false,
-          message: 'This is an engineers’ invite, not a manager code: it can send scores but not read them.',
-        }
-      : { ok: false, message: 'This is not a Culture Pulse manager code (it should start with "cpulsem1.").' };
+      ? refuse(
+          'engineers-invite',
+          'This is an engineers’ invite, not a manager code: it can send scores but not read them.',
+        )
+      : refuse('not-manager-code', 'This is not a Culture Pulse manager code (it should start with "cpulsem1.").');
   }
   let json: unknown;
   try {
     json = JSON.parse(fromBase64Url(match[1] ?? ''));
   } catch {
-    return { ok: false, message: 'This manager code is damaged: copy it again in full.' };
+    return refuse('manager-code-damaged', 'This manager code is damaged: copy it again in full.');
   }
   const parsed = managerCodeSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, message: 'This manager code is damaged: copy it again in full.' };
+  if (!parsed.success) return refuse('manager-code-damaged', 'This manager code is damaged: copy it again in full.');
   const endpoint = checkEndpoint(parsed.data.e);
   if (!endpoint.ok) return endpoint;
   return { ok: true, access: { endpoint: endpoint.url, teamId: parsed.data.t, managerToken: parsed.data.m } };

@@ -9,7 +9,7 @@ import { isWeekClosed } from './week';
 
 export class WeekClosedError extends Error {
   override name = 'WeekClosedError';
-  constructor(weekId: string) {
+  constructor(readonly weekId: string) {
     super(`Week ${weekId} has closed; its answers can no longer change.`);
   }
 }

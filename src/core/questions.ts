@@ -110,6 +110,11 @@ export const QUESTIONS: readonly Question[] = [
   },
 ];
 
+/** The key of a statement's translation in the UI's messages: `q_` and its id, `_` for `-`. */
+export function statementKey(id: string): string {
+  return `q_${id.replaceAll('-', '_')}`;
+}
+
 const BY_ID = new Map(QUESTIONS.map((q) => [q.id, q]));
 
 export function questionById(id: string): Question | undefined {

@@ -13,6 +13,8 @@ export interface LaunchOptions {
   /** The profile folder; reusing one keeps IndexedDB, storage and alarms across launches. */
   readonly profile: string;
   readonly headless: boolean;
+  /** The browser's UI language (and so the extension's), e.g. 'de'; the system's when absent. */
+  readonly language?: string;
 }
 
 export function chromiumFlags(extension: string, headless: boolean): string[] {
@@ -31,13 +33,17 @@ export function chromiumFlags(extension: string, headless: boolean): string[] {
   ];
 }
 
-export function launchChromium({ extension, profile, headless }: LaunchOptions): Promise<BrowserContext> {
+export function launchChromium({ extension, profile, headless, language }: LaunchOptions): Promise<BrowserContext> {
+  // On Linux Chromium takes its UI language from the environment; --lang sets the web's as well.
+  const languageArgs = language ? [`--lang=${language}`] : [];
+  const languageEnv = language ? { LANGUAGE: language, LC_ALL: '', LANG: `${language}.UTF-8` } : {};
   return chromium.launchPersistentContext(profile, {
+    ...(language ? { env: { ...process.env, ...languageEnv }, locale: language } : {}),
     executablePath: CHROMIUM_PATH,
     headless,
     acceptDownloads: true,
     viewport: headless ? { width: 1000, height: 800 } : null,
-    args: chromiumFlags(extension, headless),
+    args: [...chromiumFlags(extension, headless), ...languageArgs],
   });
 }
 

@@ -1,6 +1,8 @@
 /** "My data": see, export, import and delete the engineer's own answers. */
 import { useRef } from 'preact/hooks';
 import { MAX_IMPORT_BYTES } from '../core/export-file';
+import { describeError } from '../platform/describe-error';
+import { type MessageKey, t, tCount } from '../platform/i18n';
 import { ConfirmAction } from '../ui/ConfirmAction';
 import { downloadText } from '../ui/download';
 import { HistoryTable } from '../ui/HistoryTable';
@@ -15,14 +17,11 @@ export function MyDataSection() {
   const { data, outcome, setOutcome, exportJson, exportCsv, importText, deleteEverything } = useMyData();
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const run = async (label: string, work: () => Promise<void>) => {
+  const run = async (failed: MessageKey, work: () => Promise<void>) => {
     try {
       await work();
     } catch (error) {
-      setOutcome({
-        kind: 'error',
-        message: `${label} failed: ${error instanceof Error ? error.message : String(error)}`,
-      });
+      setOutcome({ kind: 'error', message: t(failed, describeError(error)) });
     }
   };
 
@@ -31,7 +30,7 @@ export function MyDataSection() {
     if (file.size > MAX_IMPORT_BYTES) {
       setOutcome({
         kind: 'error',
-        message: 'This file is too large to be a Culture Pulse export (over 5 MB). Nothing was changed.',
+        message: t('options_fileTooLarge', MAX_IMPORT_BYTES / (1024 * 1024)),
       });
     } else {
       await importText(await file.text());
@@ -41,53 +40,52 @@ export function MyDataSection() {
 
   return (
     <section aria-labelledby="data-heading">
-      <h2 id="data-heading">My data</h2>
-      <p>
-        Your answers and comments live only in this browser. Nothing is sent anywhere unless your team sets up sharing,
-        and comments never leave this device.
-      </p>
+      <h2 id="data-heading">{t('options_dataHeading')}</h2>
+      <p>{t('options_dataIntro')}</p>
       <div aria-live="polite">
         {outcome?.kind === 'success' && <SuccessNotice>{outcome.message}</SuccessNotice>}
         {outcome?.kind === 'error' && <ErrorNotice>{outcome.message}</ErrorNotice>}
       </div>
-      {data.kind === 'loading' && <Loading label="Loading your answers…" />}
-      {data.kind === 'failed' && <ErrorNotice>Could not read your answers: {data.message}</ErrorNotice>}
+      {data.kind === 'loading' && <Loading label={t('options_dataLoading')} />}
+      {data.kind === 'failed' && <ErrorNotice>{t('options_dataReadFailed', data.message)}</ErrorNotice>}
       {data.kind === 'ready' && (
         <>
           <p id="data-summary">
             {data.pulses.length === 0
-              ? 'No answers stored yet.'
-              : `${data.pulses.length} ${data.pulses.length === 1 ? 'week' : 'weeks'} stored, from ${data.pulses.at(-1)?.weekId} to ${data.pulses[0]?.weekId}.`}
-            {data.unreadable > 0 &&
-              ` ${data.unreadable} stored record(s) could not be read; they are kept and included in the JSON export.`}
+              ? t('options_dataNone')
+              : tCount(
+                  'options_dataStored',
+                  data.pulses.length,
+                  data.pulses.at(-1)?.weekId ?? '',
+                  data.pulses[0]?.weekId ?? '',
+                )}
+            {data.unreadable > 0 && ` ${tCount('options_unreadable', data.unreadable)}`}
           </p>
           <div class="row">
             <button
               type="button"
               onClick={() =>
-                void run('Export', async () =>
+                void run('options_exportFailed', async () =>
                   downloadText(`culture-pulse-${today()}.json`, await exportJson(), 'application/json'),
                 )
               }
             >
-              Export as JSON
+              {t('options_exportJson')}
             </button>
             <button
               type="button"
               onClick={() =>
-                void run('Export', async () =>
+                void run('options_exportFailed', async () =>
                   downloadText(`culture-pulse-${today()}.csv`, await exportCsv(), 'text/csv;charset=utf-8'),
                 )
               }
             >
-              Export as CSV
+              {t('options_exportCsv')}
             </button>
           </div>
-          <p class="small muted">
-            Uninstalling Culture Pulse deletes your answers from this browser. Export them first to keep them.
-          </p>
+          <p class="small muted">{t('options_uninstallWarning')}</p>
           <div class="file-input">
-            <label for="import-file">Import a JSON export</label>
+            <label for="import-file">{t('options_importLabel')}</label>
             <input
               id="import-file"
               ref={fileInput}
@@ -97,30 +95,25 @@ export function MyDataSection() {
               onChange={(e) => void onFile(e.currentTarget.files?.[0])}
             />
             <span id="import-help" class="small muted">
-              Weeks are merged: a week you already have keeps whichever version is newer. A damaged file changes
-              nothing.
+              {t('options_importHelp')}
             </span>
           </div>
-          <h3 class="subheading">Delete</h3>
+          <h3 class="subheading">{t('options_deleteHeading')}</h3>
           <ConfirmAction
             id="delete"
-            label="Delete all my answers…"
-            title="Delete all your answers?"
-            cancel="Cancel"
-            confirm="Delete everything"
-            onConfirm={() => void run('Delete', deleteEverything)}
+            label={t('options_deleteButton')}
+            title={t('options_deleteTitle')}
+            cancel={t('cancel')}
+            confirm={t('options_deleteConfirm')}
+            onConfirm={() => void run('options_deleteFailed', deleteEverything)}
           >
-            This removes every week’s answers and comments from this browser. It cannot be undone. Export them first to
-            keep a copy.
+            {t('options_deleteExplained')}
           </ConfirmAction>
-          <h3 class="subheading">My history</h3>
+          <h3 class="subheading">{t('options_historyHeading')}</h3>
           {data.pulses.length === 0 ? (
-            <EmptyState>No weeks answered yet. Open the pulse from the toolbar icon to answer this week’s.</EmptyState>
+            <EmptyState>{t('options_historyEmpty')}</EmptyState>
           ) : (
-            <HistoryTable
-              pulses={data.pulses}
-              caption="Your average per theme each week (1 = strongly disagree, 5 = strongly agree)"
-            />
+            <HistoryTable pulses={data.pulses} caption={t('options_historyCaption')} />
           )}
         </>
       )}

@@ -3,8 +3,13 @@
  * the team's figures (computed in core/noise, not hard-coded).
  */
 import { keepProbability, NOISE_LEVELS, type NoiseEpsilon, uncertaintyPoints } from '../core/noise';
+import { type MessageKey, t } from '../platform/i18n';
 
-const NAMES: Record<NoiseEpsilon, string> = { 4: 'Light', 3: 'Medium', 2: 'Strong' };
+const NAMES: Record<NoiseEpsilon, MessageKey> = {
+  4: 'options_noiseLight',
+  3: 'options_noiseMedium',
+  2: 'options_noiseStrong',
+};
 
 function pct(x: number): number {
   return Math.round(100 * x);
@@ -21,34 +26,31 @@ export function NoiseChoice({
 }) {
   return (
     <fieldset class="noise" disabled={disabled} aria-describedby="noise-explained">
-      <legend>Add noise to my scores before they leave this browser</legend>
+      <legend>{t('options_noiseLegend')}</legend>
       <label>
-        <input type="radio" name="noise" checked={value === null} onChange={() => onChange(null)} /> Off (scores are
-        sent as given)
+        <input type="radio" name="noise" checked={value === null} onChange={() => onChange(null)} />{' '}
+        {t('options_noiseOff')}
       </label>
       {NOISE_LEVELS.map((epsilon) => (
         <label key={epsilon}>
           <input type="radio" name="noise" checked={value === epsilon} onChange={() => onChange(epsilon)} />{' '}
-          {NAMES[epsilon]} (ε = {epsilon}): each score is your real one {pct(keepProbability(epsilon))}% of the time
+          {t('options_noiseLevel', t(NAMES[epsilon]), epsilon, pct(keepProbability(epsilon)))}
         </label>
       ))}
       <p id="noise-explained" class="small">
-        {value === null ? (
-          <>
-            Without noise, your scores are already mixed with your team’s and shown only for groups of at least k
-            people. Noise adds deniability on top: with it, no single score you send proves what you answered.
-          </>
-        ) : (
-          <>
-            ε (epsilon) measures how much one sent score can give away: the smaller, the more private. With ε = {value},
-            each score is sent as you gave it {pct(keepProbability(value))}% of the time; otherwise it is one of the
-            other four scores at random. Each statement you answer uses ε, so a week of four statements uses {4 * value}
-            . The cost is accuracy: if everyone in a team of 8 used this setting, the team’s % favourable would be
-            uncertain by about ±{Math.round(uncertaintyPoints(value, 8))} points (±
-            {Math.round(uncertaintyPoints(value, 24))} for a team of 24). The endpoint cannot tell noisy scores from
-            real ones, so it does not correct for them: they pull your team’s figures towards the middle.
-          </>
-        )}
+        {value === null
+          ? t('options_noiseWithout')
+          : [
+              t('options_noiseEpsilon', value, pct(keepProbability(value))),
+              t('options_noiseBudget', 4 * value),
+              t(
+                'options_noiseCost',
+                8,
+                Math.round(uncertaintyPoints(value, 8)),
+                Math.round(uncertaintyPoints(value, 24)),
+                24,
+              ),
+            ].join(' ')}
       </p>
     </fieldset>
   );

@@ -1,4 +1,6 @@
 /** Settings: the reminder, sharing with a team, and the engineer's own answers to export, import or delete. */
+import { t } from '../platform/i18n';
+import { tWith } from '../ui/rich-text';
 import { MyDataSection } from './MyDataSection';
 import { ReminderSection } from './ReminderSection';
 import { TeamSection } from './TeamSection';
@@ -6,13 +8,9 @@ import { TeamSection } from './TeamSection';
 export function Options() {
   return (
     <>
-      <h1>Culture Pulse</h1>
-      <p class="muted">
-        A weekly pulse on impact, choice and improvement. Your answers and comments are stored only in this browser.
-      </p>
-      <p class="small">
-        Managers: <a href="../trends/index.html">open the team trends page</a> with your manager code.
-      </p>
+      <h1>{t('extName')}</h1>
+      <p class="muted">{t('options_intro')}</p>
+      <p class="small">{tWith('options_managers', <a href="../trends/index.html">{t('options_managersLink')}</a>)}</p>
       <ReminderSection />
       <TeamSection />
       <MyDataSection />

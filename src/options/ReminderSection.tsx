@@ -1,12 +1,14 @@
 /** The weekly reminder: on or off, which weekday, what time. Saved through the background. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { describeMoment } from '../core/reminder';
 import type { ReminderSettings } from '../core/reminder-settings';
+import { describeError } from '../platform/describe-error';
+import { t } from '../platform/i18n';
 import { type ReminderStatus, sendMessage } from '../platform/messages';
 import { loadReminderSettings } from '../platform/settings';
 import { ErrorNotice, Loading } from '../ui/Status';
+import { describeMoment, timeOfDay, weekdayName } from './moments';
 
-const WEEKDAY_NAMES = { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday' } as const;
+const WEEKDAYS = [1, 2, 3, 4, 5] as const;
 
 function toTime(minuteOfDay: number): string {
   return `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
@@ -37,13 +39,13 @@ export function ReminderSection() {
         const status = await sendMessage('get-reminder-status', {}).catch(() => undefined);
         setState({ kind: 'ready', settings: loaded.value, status, problem: loaded.problem });
       } catch (error) {
-        setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+        setState({ kind: 'failed', message: describeError(error) });
       }
     })();
   }, []);
 
-  if (state.kind === 'loading') return <Loading label="Loading reminder settings…" />;
-  if (state.kind === 'failed') return <ErrorNotice>Could not read the reminder settings: {state.message}</ErrorNotice>;
+  if (state.kind === 'loading') return <Loading label={t('options_reminderLoading')} />;
+  if (state.kind === 'failed') return <ErrorNotice>{t('options_reminderReadFailed', state.message)}</ErrorNotice>;
 
   const save = async (settings: ReminderSettings) => {
     const ticket = ++latestSave.current;
@@ -53,18 +55,18 @@ export function ReminderSection() {
       if (ticket === latestSave.current) setState({ kind: 'ready', settings, status });
     } catch (error) {
       if (ticket !== latestSave.current) return;
-      setState({
-        ...state,
-        settings,
-        error: `Could not save the reminder: ${error instanceof Error ? error.message : String(error)}`,
-      });
+      setState({ ...state, settings, error: t('options_reminderSaveFailed', describeError(error)) });
     }
   };
   const { settings, status } = state;
   return (
     <section aria-labelledby="reminder-heading">
-      <h2 id="reminder-heading">Weekly reminder</h2>
-      {state.problem && <ErrorNotice>{state.problem} Defaults are shown; saving replaces them.</ErrorNotice>}
+      <h2 id="reminder-heading">{t('options_reminderHeading')}</h2>
+      {state.problem && (
+        <ErrorNotice>
+          {state.problem} {t('options_reminderDefaults')}
+        </ErrorNotice>
+      )}
       {state.error && <ErrorNotice>{state.error}</ErrorNotice>}
       <label class="switch">
         <input
@@ -74,11 +76,11 @@ export function ReminderSection() {
           checked={settings.enabled}
           onChange={(e) => void save({ ...settings, enabled: e.currentTarget.checked })}
         />
-        Remind me once a week
+        {t('options_reminderSwitch')}
       </label>
       <div class="row">
         <div class="field">
-          <label for="reminder-day">Day</label>
+          <label for="reminder-day">{t('options_reminderDay')}</label>
           <select
             id="reminder-day"
             value={String(settings.weekday)}
@@ -89,15 +91,15 @@ export function ReminderSection() {
                 void save({ ...settings, weekday: day });
             }}
           >
-            {Object.entries(WEEKDAY_NAMES).map(([value, name]) => (
-              <option key={value} value={value}>
-                {name}
+            {WEEKDAYS.map((day) => (
+              <option key={day} value={String(day)}>
+                {weekdayName(day)}
               </option>
             ))}
           </select>
         </div>
         <div class="field">
-          <label for="reminder-time">Time</label>
+          <label for="reminder-time">{t('options_reminderTime')}</label>
           <input
             id="reminder-time"
             type="time"
@@ -113,11 +115,11 @@ export function ReminderSection() {
       </div>
       <p class="small muted" role="status">
         {!settings.enabled
-          ? 'Reminders are off.'
+          ? t('options_reminderOff')
           : status?.nextWakeUpAt != null && status.nextWakeUpAt === status.reminderAt
-            ? `Next reminder: ${describeMoment(new Date(status.reminderAt))}, unless you have answered by then.`
-            : `This week’s reminder time has passed. Next: ${WEEKDAY_NAMES[settings.weekday]} at ${toTime(settings.minuteOfDay)}.`}{' '}
-        Never at weekends; a badge on the toolbar icon shows while the week’s pulse waits.
+            ? t('options_reminderNext', describeMoment(new Date(status.reminderAt)))
+            : t('options_reminderPassed', weekdayName(settings.weekday), timeOfDay(settings.minuteOfDay))}{' '}
+        {t('options_reminderWeekdays')}
       </p>
     </section>
   );

@@ -7,6 +7,8 @@ import { SEND_SPREAD_MS } from '../core/outbox';
 import { BANK_VERSION } from '../core/questions';
 import { pulseForWeek } from '../core/rotation';
 import { weekIdOf } from '../core/week';
+import { formatNumber, t } from '../platform/i18n';
+import { tWith } from '../ui/rich-text';
 
 const EXAMPLE_SCORES = [4, 3, 5, 2, 4] as const;
 
@@ -14,7 +16,7 @@ export function SendPreview({ invite, now }: { readonly invite: Invite; readonly
   const weekId = weekIdOf(now);
   const questions = pulseForWeek(weekId).questions;
   const example = {
-    submissionId: '9f2c…(a code that is different every week)',
+    submissionId: `9f2c…${t('options_exampleSubmissionId')}`,
     teamId: invite.teamId,
     weekId,
     bankVersion: BANK_VERSION,
@@ -23,24 +25,24 @@ export function SendPreview({ invite, now }: { readonly invite: Invite; readonly
   const days = SEND_SPREAD_MS / 86_400_000;
   return (
     <div class="preview" id="send-preview">
-      <h3>What will be sent</h3>
+      <h3>{t('options_previewHeading')}</h3>
       <p>
-        To <strong>{new URL(invite.endpoint).host}</strong>, for team <strong>{invite.teamId}</strong>: once for each
-        week that closes from this week on, at a random moment in the {days} days after it closes (so the time tells
-        nothing about you):
+        {tWith(
+          'options_previewWhere',
+          <strong>{new URL(invite.endpoint).host}</strong>,
+          <strong>{invite.teamId}</strong>,
+          formatNumber(days),
+        )}
       </p>
       <ul>
-        <li>the team, the week (such as {weekId}) and the version of the statements;</li>
-        <li>your score from 1 to 5 for each statement you answered that week.</li>
+        <li>{t('options_previewTeamWeek', weekId)}</li>
+        <li>{t('options_previewScores')}</li>
       </ul>
       <p>
-        <strong>Never sent:</strong> your comments, your name or email, skipped statements, the time you answered, or
-        anything that identifies this browser. Each week’s scores carry a code that changes every week, so your weeks
-        cannot be linked to each other. Your team sees figures only for groups of at least k people (5 unless the team
-        set more, never fewer than 3).
+        <strong>{t('options_neverSentLabel')}</strong> {t('options_neverSent')}
       </p>
       <details>
-        <summary>The request body, for this week with example scores</summary>
+        <summary>{t('options_previewBody')}</summary>
         <pre>{JSON.stringify(example, null, 2)}</pre>
       </details>
     </div>

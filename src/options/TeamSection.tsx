@@ -5,12 +5,15 @@
 import { useState } from 'preact/hooks';
 import { type Invite, parseInvite } from '../core/invite';
 import type { NoiseEpsilon } from '../core/noise';
-import { describeMoment } from '../core/reminder';
 import { browser } from '../platform/browser';
+import { describeCodeRefusal, describeError } from '../platform/describe-error';
+import { t } from '../platform/i18n';
 import type { SyncStatus } from '../platform/messages';
 import { syncPermission } from '../platform/sync-permission';
 import { ConfirmAction } from '../ui/ConfirmAction';
+import { tWith } from '../ui/rich-text';
 import { EmptyState, ErrorNotice, Loading } from '../ui/Status';
+import { describeMoment } from './moments';
 import { NoiseChoice } from './NoiseChoice';
 import { SendPreview } from './SendPreview';
 import { useTeam } from './useTeam';
@@ -20,13 +23,13 @@ type Week = SyncStatus['weeks'][number];
 function weekState(week: Week): string {
   switch (week.state) {
     case 'sent':
-      return 'Sent';
+      return t('options_weekSent');
     case 'waiting':
-      return `Waiting: next try ${describeMoment(new Date(week.sendAt))}`;
+      return t('options_weekWaiting', describeMoment(new Date(week.sendAt)));
     case 'late':
-      return 'Arrived too late: the week’s figures were already released. Kept on this device only.';
+      return t('options_weekLate');
     case 'refused':
-      return 'Refused by the endpoint';
+      return t('options_weekRefused');
   }
 }
 
@@ -39,12 +42,12 @@ export function TeamSection() {
   const [checked, setChecked] = useState<{ invite: Invite } | { error: string } | undefined>(undefined);
   const [noise, setNoiseChoice] = useState<NoiseEpsilon | null>(null);
 
-  if (state.kind === 'loading') return <Loading label="Loading team sharing…" />;
+  if (state.kind === 'loading') return <Loading label={t('options_teamLoading')} />;
   if (state.kind === 'failed') {
     return (
       <section aria-labelledby="team-heading">
-        <h2 id="team-heading">Share with my team</h2>
-        <ErrorNotice>Could not read the team sharing settings: {state.message}</ErrorNotice>
+        <h2 id="team-heading">{t('options_teamHeading')}</h2>
+        <ErrorNotice>{t('options_teamReadFailed', state.message)}</ErrorNotice>
       </section>
     );
   }
@@ -53,7 +56,7 @@ export function TeamSection() {
   const check = (e: Event) => {
     e.preventDefault();
     const parsed = parseInvite(text.trim());
-    setChecked(parsed.ok ? { invite: parsed.invite } : { error: parsed.message });
+    setChecked(parsed.ok ? { invite: parsed.invite } : { error: describeCodeRefusal(parsed) });
   };
 
   const allowAndJoin = (invite: Invite) => {
@@ -64,13 +67,11 @@ export function TeamSection() {
       try {
         granted = await asked;
       } catch (err) {
-        fail(`The browser could not ask for access: ${err instanceof Error ? err.message : String(err)}`);
+        fail(t('options_permissionFailed', describeError(err)));
         return;
       }
       if (!granted) {
-        fail(
-          `You did not allow Culture Pulse to reach ${new URL(invite.endpoint).host}, so it did not join. Nothing was sent.`,
-        );
+        fail(t('options_permissionRefused', new URL(invite.endpoint).host));
         return;
       }
       if (await join(text.trim(), noise)) {
@@ -82,18 +83,15 @@ export function TeamSection() {
 
   return (
     <section aria-labelledby="team-heading" aria-busy={busy}>
-      <h2 id="team-heading">Share with my team</h2>
+      <h2 id="team-heading">{t('options_teamHeading')}</h2>
       <div aria-live="polite">{error && <ErrorNotice>{error}</ErrorNotice>}</div>
       {status.problem && <ErrorNotice>{status.problem}</ErrorNotice>}
       {status.team === null ? (
         <>
-          <p>
-            Off: nothing leaves this browser. If your team runs a Culture Pulse endpoint, paste its invite to share your
-            weekly scores, anonymously, with your team’s figures.
-          </p>
+          <p>{t('options_teamOff')}</p>
           <form onSubmit={check} noValidate>
             <div class="field">
-              <label for="invite">Invite code or link</label>
+              <label for="invite">{t('options_inviteLabel')}</label>
               <textarea
                 id="invite"
                 class="code"
@@ -114,23 +112,20 @@ export function TeamSection() {
               )}
             </div>
             <button type="submit" disabled={text.trim() === ''}>
-              Check invite
+              {t('options_checkInvite')}
             </button>
           </form>
           {checked !== undefined && 'invite' in checked && (
             <>
               <SendPreview invite={checked.invite} now={new Date()} />
               <NoiseChoice value={noise} onChange={setNoiseChoice} />
-              <p class="small muted">
-                Joining asks your browser to let Culture Pulse reach {new URL(checked.invite.endpoint).host}, and
-                nothing else.
-              </p>
+              <p class="small muted">{t('options_joinAsks', new URL(checked.invite.endpoint).host)}</p>
               <div class="row">
                 <button type="button" class="primary" disabled={busy} onClick={() => allowAndJoin(checked.invite)}>
-                  Allow and join {checked.invite.teamId}
+                  {t('options_allowAndJoin', checked.invite.teamId)}
                 </button>
                 <button type="button" onClick={() => setChecked(undefined)}>
-                  Cancel
+                  {t('cancel')}
                 </button>
               </div>
             </>
@@ -139,26 +134,24 @@ export function TeamSection() {
       ) : (
         <>
           <p id="team-summary">
-            Sharing with team <strong>{status.team.teamId}</strong> at{' '}
-            <strong>{new URL(status.team.endpoint).host}</strong>, for weeks from {status.team.joinedWeek} on. Comments
-            never leave this browser.
+            {tWith(
+              'options_teamSummary',
+              <strong>{status.team.teamId}</strong>,
+              <strong>{new URL(status.team.endpoint).host}</strong>,
+              status.team.joinedWeek,
+            )}
           </p>
-          {typeof navigator !== 'undefined' && !navigator.onLine && (
-            <p class="notice">This computer is offline. Closed weeks wait here and are sent when it is back online.</p>
-          )}
-          <h3 class="subheading">Weeks</h3>
+          {typeof navigator !== 'undefined' && !navigator.onLine && <p class="notice">{t('options_offline')}</p>}
+          <h3 class="subheading">{t('options_weeksHeading')}</h3>
           {status.weeks.length === 0 ? (
-            <EmptyState>
-              No closed week to send yet. Each week is sent after it closes on Sunday, at a random moment in the next
-              three days.
-            </EmptyState>
+            <EmptyState>{t('options_noWeeksYet')}</EmptyState>
           ) : (
             <table class="weeks">
-              <caption class="visually-hidden">Weeks shared with your team</caption>
+              <caption class="visually-hidden">{t('options_weeksCaption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Week</th>
-                  <th scope="col">State</th>
+                  <th scope="col">{t('history_week')}</th>
+                  <th scope="col">{t('options_weekState')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -167,7 +160,7 @@ export function TeamSection() {
                     <th scope="row">{w.weekId}</th>
                     <td>
                       {weekState(w)}
-                      {w.noised && ' (with noise)'}
+                      {w.noised && ` ${t('options_weekNoised')}`}
                       {w.problem && w.state !== 'sent' && <span class="small muted"> — {w.problem}</span>}
                     </td>
                   </tr>
@@ -175,20 +168,18 @@ export function TeamSection() {
               </tbody>
             </table>
           )}
-          <h3 class="subheading">Noise</h3>
+          <h3 class="subheading">{t('options_noiseHeading')}</h3>
           <NoiseChoice value={status.team.noiseEpsilon} disabled={busy} onChange={(v) => void setNoise(v)} />
-          <p class="small muted">A change applies to weeks that close from now on.</p>
+          <p class="small muted">{t('options_noiseChangeApplies')}</p>
           <ConfirmAction
             id="leave"
-            label="Leave team…"
-            title={`Leave team ${status.team.teamId}?`}
-            cancel="Stay"
-            confirm="Leave team"
+            label={t('options_leave')}
+            title={t('options_leaveTitle', status.team.teamId)}
+            cancel={t('options_leaveStay')}
+            confirm={t('options_leaveConfirm')}
             onConfirm={() => void leave()}
           >
-            Sending stops at once and weeks not yet sent are dropped; your answers stay in this browser. What was
-            already sent stays on the endpoint as anonymous weekly scores: nothing in it points to you, so it cannot be
-            picked out and removed.
+            {t('options_leaveExplained')}
           </ConfirmAction>
         </>
       )}

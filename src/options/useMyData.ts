@@ -4,6 +4,8 @@ import { buildExportFile, parseExportText, planMerge } from '../core/export-file
 import { myHistoryCsv } from '../core/history-csv';
 import type { PulseRecord } from '../core/schemas';
 import { weekIdOf } from '../core/week';
+import { describeError, describeImportRefusal } from '../platform/describe-error';
+import { t, tCount } from '../platform/i18n';
 import { sendMessage } from '../platform/messages';
 import { withPulseDb } from '../storage/db';
 import { dropDrafts } from '../storage/drafts';
@@ -15,10 +17,6 @@ export type MyData =
   | { kind: 'ready'; pulses: PulseRecord[]; unreadable: number };
 
 export type Outcome = { kind: 'success' | 'error'; message: string } | undefined;
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export function useMyData() {
   const [data, setData] = useState<MyData>({ kind: 'loading' });
@@ -33,7 +31,7 @@ export function useMyData() {
       });
       setData({ kind: 'ready', ...result });
     } catch (error) {
-      setData({ kind: 'failed', message: describe(error) });
+      setData({ kind: 'failed', message: describeError(error) });
     }
   }, []);
 
@@ -58,7 +56,7 @@ export function useMyData() {
     async (text: string) => {
       const parsed = parseExportText(text);
       if (!parsed.ok) {
-        setOutcome({ kind: 'error', message: `${parsed.message}\nYour saved answers were not changed.` });
+        setOutcome({ kind: 'error', message: `${describeImportRefusal(parsed)}\n${t('options_importUnchanged')}` });
         return;
       }
       try {
@@ -66,11 +64,13 @@ export function useMyData() {
         const plan = await withPulseDb((db) =>
           writeImport(db, (existing) => planMerge(existing, parsed.file.pulses), now),
         );
-        const parts = [`${plan.added} weeks added`, `${plan.updated} updated`, `${plan.unchanged} already up to date`];
-        setOutcome({ kind: 'success', message: `Imported: ${parts.join(', ')}.` });
+        setOutcome({
+          kind: 'success',
+          message: tCount('options_imported', plan.added, plan.updated, plan.unchanged),
+        });
         sendMessage('pulse-changed', { weekId: weekIdOf(now) }).catch(() => {});
       } catch (error) {
-        setOutcome({ kind: 'error', message: `Import failed, nothing was changed: ${describe(error)}` });
+        setOutcome({ kind: 'error', message: t('options_importFailed', describeError(error)) });
       }
       await refresh();
     },
@@ -82,10 +82,10 @@ export function useMyData() {
       await withPulseDb(deleteAllPulses);
       // The popup's unsaved-answer and comment copies too, or its next open would bring them back.
       dropDrafts();
-      setOutcome({ kind: 'success', message: 'All your answers and comments were deleted from this browser.' });
+      setOutcome({ kind: 'success', message: t('options_deleted') });
       sendMessage('pulse-changed', { weekId: weekIdOf(new Date()) }).catch(() => {});
     } catch (error) {
-      setOutcome({ kind: 'error', message: `Could not delete: ${describe(error)}` });
+      setOutcome({ kind: 'error', message: t('options_deleteFailed', describeError(error)) });
     }
     await refresh();
   }, [refresh]);

@@ -8,6 +8,7 @@ import type { OutboxState } from '../core/outbox-entry';
 import { reminderSettingsSchema } from '../core/reminder-settings';
 import { weekIdSchema } from '../core/schemas';
 import { browser, type Runtime } from './browser';
+import { t } from './i18n';
 
 export const reminderStatusSchema = z.strictObject({
   enabled: z.boolean(),
@@ -85,10 +86,10 @@ export class MessageError extends Error {
 export async function sendMessage<N extends MessageName>(type: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {
   const raw: unknown = await browser.runtime.sendMessage({ type, payload });
   const reply = replySchema.safeParse(raw);
-  if (!reply.success) throw new MessageError(`The background sent an unexpected reply to ${type}.`);
+  if (!reply.success) throw new MessageError(t('error_badReply', type));
   if (!reply.data.ok) throw new MessageError(reply.data.error);
   const data = MESSAGES[type].response.safeParse(reply.data.data);
-  if (!data.success) throw new MessageError(`The background sent an unexpected reply to ${type}.`);
+  if (!data.success) throw new MessageError(t('error_badReply', type));
   return data.data as ResponseOf<N>;
 }
 

@@ -12,6 +12,7 @@ import {
 } from '../core/reminder-settings';
 import { describeIssues } from '../core/schemas';
 import { browser } from './browser';
+import { t } from './i18n';
 
 const SETTINGS_KEY = 'reminderSettings';
 const STATE_KEY = 'reminderState';
@@ -28,7 +29,7 @@ export async function loadReminderSettings(): Promise<Loaded<ReminderSettings>> 
   if (parsed.success) return { value: parsed.data };
   return {
     value: DEFAULT_REMINDER,
-    problem: `Saved reminder settings could not be read (${describeIssues(parsed.error, 1)}).`,
+    problem: t('bg_reminderUnreadable', describeIssues(parsed.error, 1)),
   };
 }
 

@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { describeIssues } from '../core/schemas';
 import { type Membership, membershipSchema } from '../core/team';
 import { browser } from './browser';
+import { t } from './i18n';
 import type { Loaded } from './settings';
 
 const TEAM_KEY = 'team';
@@ -22,7 +23,7 @@ export async function loadMembership(): Promise<Loaded<Membership | null>> {
   if (parsed.success) return { value: parsed.data };
   return {
     value: null,
-    problem: `The saved team could not be read (${describeIssues(parsed.error, 1)}). Nothing is sent until you join again.`,
+    problem: t('bg_teamUnreadable', describeIssues(parsed.error, 1)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { MAX_COMMENT_LENGTH } from '../core/schemas';
+import { t } from '../platform/i18n';
 
 export interface CommentStepProps {
   readonly comment: string;
@@ -14,12 +15,12 @@ export function CommentStep({ comment, total, onChange, onBack, onDone }: Commen
   useEffect(() => box.current?.focus(), []);
   return (
     <section aria-labelledby="comment-label">
-      <p class="progress">All {total} statements answered</p>
+      <p class="progress">{t('popup_allAnswered', total)}</p>
       <label id="comment-label" for="comment">
-        <strong>Anything to add?</strong> <span class="muted">(optional)</span>
+        <strong>{t('popup_commentLabel')}</strong> <span class="muted">{t('popup_optional')}</span>
       </label>
       <p id="comment-help" class="hint">
-        Your comment stays on this device. It is never sent to your team.
+        {t('popup_commentHelp')}
       </p>
       <textarea
         id="comment"
@@ -32,14 +33,14 @@ export function CommentStep({ comment, total, onChange, onBack, onDone }: Commen
       />
       <div class="actions">
         <button type="button" onClick={onBack}>
-          Back
+          {t('back')}
         </button>
         <button type="button" class="primary" onClick={onDone}>
-          Done
+          {t('done')}
         </button>
       </div>
       <p id="comment-keys" class="hint">
-        Enter to finish, Shift+Enter for a new line.
+        {t('popup_commentKeys')}
       </p>
     </section>
   );

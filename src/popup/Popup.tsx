@@ -1,6 +1,7 @@
 /** The weekly pulse: a few statements, an optional comment, then a thank-you with the last weeks. */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { browser } from '../platform/browser';
+import { t, tCount } from '../platform/i18n';
 import { ErrorNotice, Loading } from '../ui/Status';
 import { CommentStep } from './CommentStep';
 import { type KeyTarget, keyAction } from './keys';
@@ -53,14 +54,14 @@ export function Popup() {
     }
   }, [view]);
 
-  if (view.kind === 'loading') return <Loading label="Loading this week’s pulse…" />;
+  if (view.kind === 'loading') return <Loading label={t('popup_loading')} />;
   if (view.kind === 'failed') {
     return (
       <>
-        <h1>Culture Pulse</h1>
+        <h1>{t('extName')}</h1>
         <ErrorNotice>{view.message}</ErrorNotice>
         <button type="button" onClick={() => void actions.reload()}>
-          Try again
+          {t('tryAgain')}
         </button>
       </>
     );
@@ -71,28 +72,23 @@ export function Popup() {
   return (
     <>
       <header class="spread">
-        <h1>Pulse · {view.weekId}</h1>
+        <h1>{t('popup_title', view.weekId)}</h1>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Settings &amp; my data
+          {t('popup_settings')}
         </button>
       </header>
-      {view.setAside > 0 && (
-        <ErrorNotice>
-          {view.setAside === 1 ? 'One saved week' : `${view.setAside} saved weeks`} could not be read and were set aside
-          (kept, and included in your JSON export).
-        </ErrorNotice>
-      )}
+      {view.setAside > 0 && <ErrorNotice>{tCount('popup_setAside', view.setAside)}</ErrorNotice>}
       {view.weekClosed && (
         <ErrorNotice>
-          Week {view.weekId} closed at Sunday midnight; its answers can no longer change.{' '}
+          {t('popup_weekClosed', view.weekId)}{' '}
           <button type="button" onClick={() => void actions.reload()}>
-            Open this week’s pulse
+            {t('popup_openThisWeek')}
           </button>
         </ErrorNotice>
       )}
       {view.problem && !view.weekClosed && <ErrorNotice>{view.problem}</ErrorNotice>}
       <p class="visually-hidden" aria-live="polite">
-        {question ? `Statement ${view.step + 1} of ${total}` : ''}
+        {question ? t('popup_statementOf', view.step + 1, total) : ''}
       </p>
       {question ? (
         <QuestionStep

@@ -1,7 +1,8 @@
 import type { Question } from '../core/questions';
-import { THEME_LABELS } from '../core/questions';
 import type { Answer } from '../core/scale';
+import { t } from '../platform/i18n';
 import { AnswerScale } from '../ui/AnswerScale';
+import { statementText, themeLabel } from '../ui/labels';
 
 export interface QuestionStepProps {
   readonly question: Question;
@@ -17,12 +18,12 @@ export function QuestionStep({ question, index, total, answer, onAnswer, onBack,
   return (
     <section aria-labelledby="progress">
       <p id="progress" class="progress">
-        Statement {index + 1} of {total}
+        {t('popup_statementOf', index + 1, total)}
       </p>
-      <p class="theme">{THEME_LABELS[question.theme]}</p>
+      <p class="theme">{themeLabel(question.theme)}</p>
       <AnswerScale
         name={question.id}
-        statement={question.text}
+        statement={statementText(question)}
         value={answer}
         onChange={onAnswer}
         autoFocus
@@ -30,14 +31,14 @@ export function QuestionStep({ question, index, total, answer, onAnswer, onBack,
       />
       <div class="actions">
         <button type="button" onClick={onBack} disabled={index === 0}>
-          Back
+          {t('back')}
         </button>
         <button type="button" class="primary" onClick={onNext} disabled={answer === undefined}>
-          Next
+          {t('next')}
         </button>
       </div>
       <p id="keys-hint" class="hint">
-        Keys: 1–5 to answer, S to skip, Enter for next, Esc to close. Saved as you go.
+        {t('popup_keysHint')}
       </p>
     </section>
   );

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note } from '../core/notes';
-import { type Question, THEME_LABELS } from '../core/questions';
-import { answerLabel } from '../core/scale';
+import type { Question } from '../core/questions';
 import type { PulseRecord } from '../core/schemas';
+import { t } from '../platform/i18n';
 import { loadTeamNotes, recentNotes } from '../platform/team-notes';
 import { HistoryTable } from '../ui/HistoryTable';
+import { answerLabel, statementText, themeLabel } from '../ui/labels';
 import { Loading } from '../ui/Status';
 
 export interface ThankYouProps {
@@ -32,41 +33,39 @@ export function ThankYou({ view, onChange }: ThankYouProps) {
     <>
       <section aria-labelledby="thanks">
         <h2 id="thanks" tabIndex={-1} ref={heading}>
-          Thank you — this week’s pulse is saved.
+          {t('popup_thanks')}
         </h2>
         <dl class="answers">
           {view.questions.map((q) => {
             const answer = answers[q.id];
             return (
               <div key={q.id}>
-                <dt>{q.text}</dt>
-                <dd>{answer === undefined ? 'Not answered' : answerLabel(answer)}</dd>
+                <dt>{statementText(q)}</dt>
+                <dd>{answer === undefined ? t('answer_none') : answerLabel(answer)}</dd>
               </div>
             );
           })}
           {view.record?.comment && (
             <div>
-              <dt>Your comment (stays on this device)</dt>
+              <dt>{t('popup_yourComment')}</dt>
               <dd>{view.record.comment}</dd>
             </div>
           )}
         </dl>
         <div class="row">
           <button type="button" onClick={onChange}>
-            Change my answers
+            {t('popup_changeAnswers')}
           </button>
-          <span class="small muted">You can change them until Sunday midnight.</span>
+          <span class="small muted">{t('popup_changeUntil')}</span>
         </div>
       </section>
       {notes.length > 0 && (
         <section aria-labelledby="team-notes">
-          <h2 id="team-notes">From your team: what we are doing about it</h2>
+          <h2 id="team-notes">{t('popup_notesHeading')}</h2>
           <ul class="team-notes">
             {notes.map((n) => (
               <li key={`${n.weekId}:${n.theme}`}>
-                <span class="small muted">
-                  {THEME_LABELS[n.theme]}, week {n.weekId}
-                </span>
+                <span class="small muted">{t('popup_noteWhen', themeLabel(n.theme), n.weekId)}</span>
                 <p class="note-text">{n.text}</p>
               </li>
             ))}
@@ -75,13 +74,9 @@ export function ThankYou({ view, onChange }: ThankYouProps) {
       )}
       <section>
         {view.history ? (
-          <HistoryTable
-            pulses={view.history}
-            limit={6}
-            caption="Your last weeks (your average, 1 = strongly disagree, 5 = strongly agree)"
-          />
+          <HistoryTable pulses={view.history} limit={6} caption={t('popup_historyCaption')} />
         ) : (
-          <Loading label="Loading your last weeks…" />
+          <Loading label={t('popup_historyLoading')} />
         )}
       </section>
     </>

@@ -17,6 +17,8 @@ import { pulseForWeek } from '../core/rotation';
 import type { Answer } from '../core/scale';
 import type { PulseRecord } from '../core/schemas';
 import { type WeekId, weekEnd, weekIdOf } from '../core/week';
+import { describeError } from '../platform/describe-error';
+import { t } from '../platform/i18n';
 import { sendMessage } from '../platform/messages';
 import { openPulseDb, type PulseDb } from '../storage/db';
 import { dropDraft, dropDrafts, keepAnswerDraft, keepDraft, readDraft, saveAnswerDrafts } from '../storage/drafts';
@@ -41,10 +43,6 @@ export type PulseView =
     };
 
 type Ready = Extract<PulseView, { kind: 'ready' }>;
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Tell the background (badge, reminder); a background that is waking up must not break the popup. */
 function notifyBackground(weekId: WeekId): void {
@@ -124,7 +122,7 @@ export function usePulse(clock: () => Date = systemClock) {
       const history = await listPulses(handle, now);
       patch((v) => ({ history: history.value, setAside: v.setAside + history.setAside }));
     } catch (error) {
-      setView({ kind: 'failed', message: describe(error) });
+      setView({ kind: 'failed', message: describeError(error) });
     }
   }, [clock, db, patch]);
 
@@ -170,7 +168,7 @@ export function usePulse(clock: () => Date = systemClock) {
         patch((v) => ({
           record: stored ? stored.value : v.record,
           weekClosed: v.weekClosed || error instanceof WeekClosedError,
-          problem: `Not saved: ${describe(error)}`,
+          problem: t('popup_notSaved', describeError(error)),
         }));
         return undefined;
       }

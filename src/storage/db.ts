@@ -10,8 +10,26 @@ import { DB_NAME, type PulseDbSchema } from './schema';
 
 export type PulseDb = IDBPDatabase<PulseDbSchema>;
 
+/** What went wrong, for the screens to say in the engineer's language; `message` is for logs. */
+export type StorageProblem = 'blocked' | 'slow' | 'newer-version' | 'open-failed' | 'no-migration';
+
+const PROBLEM_TEXT: Record<StorageProblem, string> = {
+  blocked: 'Culture Pulse is being updated but another of its pages is still open.',
+  slow: 'Your saved answers took too long to open.',
+  'newer-version': 'Your answers were saved by a newer version of Culture Pulse.',
+  'open-failed': 'Could not open your saved answers.',
+  'no-migration': 'Your saved answers are in a format this version cannot upgrade.',
+};
+
 export class StorageError extends Error {
   override name = 'StorageError';
+  constructor(
+    readonly problem: StorageProblem,
+    /** The browser's own words, when it gave any. */
+    readonly detail = '',
+  ) {
+    super(detail ? `${PROBLEM_TEXT[problem]} (${detail})` : PROBLEM_TEXT[problem]);
+  }
 }
 
 export interface OpenOptions {
@@ -36,7 +54,7 @@ export function openPulseDb(options: OpenOptions = {}): Promise<PulseDb> {
     upgrade(db, oldVersion, newVersion, tx) {
       for (let v = oldVersion; v < (newVersion ?? version); v++) {
         const step = MIGRATIONS[v];
-        if (!step) throw new StorageError(`No migration from version ${v}.`);
+        if (!step) throw new StorageError('no-migration', `from version ${v}`);
         step(db, tx);
       }
     },
@@ -55,13 +73,7 @@ export function openPulseDb(options: OpenOptions = {}): Promise<PulseDb> {
   return new Promise<PulseDb>((resolve, reject) => {
     const timer = setTimeout(() => {
       gaveUp = true;
-      reject(
-        new StorageError(
-          blocked
-            ? 'Culture Pulse is being updated but another of its pages is still open. Close its other tabs and try again.'
-            : 'Your saved answers took too long to open. Close other Culture Pulse tabs and try again.',
-        ),
-      );
+      reject(new StorageError(blocked ? 'blocked' : 'slow'));
     }, options.timeoutMs ?? 5000);
     opening.then(
       (db) => {
@@ -74,17 +86,9 @@ export function openPulseDb(options: OpenOptions = {}): Promise<PulseDb> {
       (error: unknown) => {
         clearTimeout(timer);
         if (error instanceof DOMException && error.name === 'VersionError') {
-          reject(
-            new StorageError(
-              'Your answers were saved by a newer version of Culture Pulse. Update the extension to read them; nothing was changed.',
-            ),
-          );
+          reject(new StorageError('newer-version'));
         } else {
-          reject(
-            error instanceof StorageError
-              ? error
-              : new StorageError(`Could not open your saved answers: ${describe(error)}`),
-          );
+          reject(error instanceof StorageError ? error : new StorageError('open-failed', describe(error)));
         }
       },
     );

@@ -3,7 +3,9 @@
  * point has a name ("Agree"), and nothing is checked until the engineer chooses.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { type Answer, SCALE_LABELS, SCALE_VALUES, SKIP_LABEL } from '../core/scale';
+import { type Answer, SCALE_VALUES } from '../core/scale';
+import { t } from '../platform/i18n';
+import { scaleLabel } from './labels';
 
 export interface AnswerScaleProps {
   readonly name: string;
@@ -47,13 +49,13 @@ export function AnswerScale({ name, statement, value, onChange, autoFocus, descr
             <span class="scale-digit" aria-hidden="true">
               {point}
             </span>
-            <span>{SCALE_LABELS[point]}</span>
+            <span>{scaleLabel(point)}</span>
           </label>
         ))}
       </div>
       <label class="scale-skip">
         <input type="radio" name={name} value="skip" checked={value === 'skip'} onChange={() => onChange('skip')} />
-        <span>{SKIP_LABEL}</span>
+        <span>{t('scale_skip')}</span>
       </label>
     </fieldset>
   );

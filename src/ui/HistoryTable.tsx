@@ -1,7 +1,9 @@
 /** The engineer's own recent weeks at a glance: their average per theme. Own data only. */
 import { summarizeWeek } from '../core/history';
-import { THEME_LABELS, THEMES } from '../core/questions';
+import { THEMES } from '../core/questions';
 import type { PulseRecord } from '../core/schemas';
+import { formatNumber, t } from '../platform/i18n';
+import { themeLabel } from './labels';
 import { EmptyState } from './Status';
 
 export interface HistoryTableProps {
@@ -11,44 +13,42 @@ export interface HistoryTableProps {
 }
 
 export function HistoryTable({ pulses, caption, limit }: HistoryTableProps) {
-  if (pulses.length === 0) return <EmptyState>No weeks answered yet. Your history will show here.</EmptyState>;
+  if (pulses.length === 0) return <EmptyState>{t('history_empty')}</EmptyState>;
   const rows = pulses.slice(0, limit).map(summarizeWeek);
   return (
     <table class="history">
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Week</th>
-          {THEMES.map((t) => (
-            <th scope="col" key={t}>
-              {THEME_LABELS[t]}
+          <th scope="col">{t('history_week')}</th>
+          {THEMES.map((theme) => (
+            <th scope="col" key={theme}>
+              {themeLabel(theme)}
             </th>
           ))}
-          <th scope="col">Answered</th>
+          <th scope="col">{t('history_answered')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.weekId}>
             <th scope="row">{row.weekId}</th>
-            {THEMES.map((t) => {
-              const mean = row.themeMeans[t];
+            {THEMES.map((theme) => {
+              const mean = row.themeMeans[theme];
               return (
-                <td class="num" key={t}>
+                <td class="num" key={theme}>
                   {mean === null ? (
                     <>
                       <span aria-hidden="true">–</span>
-                      <span class="visually-hidden">no answer</span>
+                      <span class="visually-hidden">{t('history_noAnswer')}</span>
                     </>
                   ) : (
-                    mean.toFixed(1)
+                    formatNumber(Number(mean.toFixed(1)))
                   )}
                 </td>
               );
             })}
-            <td class="num">
-              {row.answered} of {row.asked}
-            </td>
+            <td class="num">{t('history_answeredOf', row.answered, row.asked)}</td>
           </tr>
         ))}
       </tbody>

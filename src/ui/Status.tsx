@@ -1,7 +1,8 @@
 /** Loading, error, success and empty states, the same on every page. */
 import type { ComponentChildren } from 'preact';
+import { t } from '../platform/i18n';
 
-export function Loading({ label = 'Loading…' }: { readonly label?: string }) {
+export function Loading({ label = t('loading') }: { readonly label?: string }) {
   return (
     <p class="muted" role="status" aria-live="polite">
       {label}

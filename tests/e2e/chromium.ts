@@ -43,11 +43,16 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchExtension(profile?: string): Promise<ExtensionBrowser> {
+export async function launchExtension(profile?: string, language?: string): Promise<ExtensionBrowser> {
   assertPrerequisites();
   const ownProfile = profile === undefined;
   const dir = profile ?? mkdtempSync(join(tmpdir(), 'pulse-chromium-'));
-  const context = await launchChromium({ extension: DIST, profile: dir, headless: true });
+  const context = await launchChromium({
+    extension: DIST,
+    profile: dir,
+    headless: true,
+    ...(language ? { language } : {}),
+  });
   const worker = async (): Promise<Worker> => {
     const running = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
     return running ?? context.waitForEvent('serviceworker', { timeout: 15_000 });

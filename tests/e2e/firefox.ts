@@ -24,6 +24,8 @@ export interface FirefoxOptions {
   readonly profile?: string;
   /** The moz-extension:// host to keep across launches of one profile. */
   readonly uuid?: string;
+  /** Firefox's UI language (needs its language pack: Debian's firefox-esr-l10n-<language>). */
+  readonly language?: string;
 }
 
 /**
@@ -72,6 +74,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       // A temporary add-on is uninstalled when Firefox closes: keep its storage and host for a restart.
       'extensions.webextensions.keepStorageOnUninstall': true,
       'extensions.webextensions.keepUuidOnUninstall': true,
+      ...(options.language ? { 'intl.locale.requested': options.language } : {}),
     },
   });
   await browser.installExtension(DIST);

@@ -3,6 +3,7 @@
  * and platform modules run under vitest. Reset before each test by the setup file.
  */
 import type { Runtime } from 'webextension-polyfill';
+import { readLocales } from '../../src/dev/locales';
 
 export const EXTENSION_ID = 'culture-pulse-test-id';
 export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
@@ -27,6 +28,17 @@ interface Alarm {
   scheduledTime: number;
 }
 
+/** Every language's messages, read once from src/locales as the build reads them. */
+const LOCALES = new Map(readLocales().map((l) => [l.language, l.messages]));
+
+/** browser.i18n.getMessage's rules: `$1`…`$9` from the substitutions, `$$` for a dollar. */
+function fillMessage(message: string, substitutions: string | string[] = []): string {
+  const subs = Array.isArray(substitutions) ? substitutions : [substitutions];
+  return message.replace(/\$(\$|[1-9])/g, (_, which: string) =>
+    which === '$' ? '$' : (subs[Number(which) - 1] ?? ''),
+  );
+}
+
 export function createFakeBrowser() {
   const local = new Map<string, unknown>();
   const alarms = new Map<string, Alarm>();
@@ -37,8 +49,17 @@ export function createFakeBrowser() {
   /** Host permissions granted, as match patterns. */
   const origins = new Set<string>();
   const self = { installType: 'development' as string };
+  /** The browser's UI language; tests switch it to see a translation. */
+  const i18nState = { language: 'en' };
   return {
-    _state: { local, alarms, badge, log, origins, self },
+    _state: { local, alarms, badge, log, origins, self, i18n: i18nState },
+    i18n: {
+      getMessage(key: string, substitutions?: string | string[]) {
+        const message = LOCALES.get(i18nState.language)?.[key] ?? LOCALES.get('en')?.[key];
+        return message ? fillMessage(message.message, substitutions) : '';
+      },
+      getUILanguage: () => i18nState.language,
+    },
     runtime: {
       id: EXTENSION_ID,
       getURL: (path: string) => EXTENSION_ORIGIN + path.replace(/^\//, ''),

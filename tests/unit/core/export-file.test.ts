@@ -45,7 +45,12 @@ describe('export and import files', () => {
 
   it('refuses files over the size limit before parsing them', () => {
     const parsed = parseExportText(' '.repeat(MAX_IMPORT_BYTES + 1));
-    expect(parsed).toEqual({ ok: false, message: expect.stringMatching(/too large/) });
+    expect(parsed).toEqual({
+      ok: false,
+      problem: 'too-large',
+      detail: '',
+      message: expect.stringMatching(/too large/),
+    });
   });
 
   it('accepts a file saved with a byte-order mark', () => {

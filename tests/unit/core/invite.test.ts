@@ -20,13 +20,15 @@ describe('invites', () => {
   it('refuses plain http except on localhost, and explains', () => {
     expect(parseInvite(formatInvite({ ...invite, endpoint: 'http://pulse.example.org' }))).toEqual({
       ok: false,
+      problem: 'not-https',
+      detail: '',
       message: expect.stringMatching(/must use https/),
     });
     expect(checkEndpoint('http://127.0.0.1:8787/')).toEqual({ ok: true, url: 'http://127.0.0.1:8787' });
     expect(checkEndpoint('http://localhost:8787')).toEqual({ ok: true, url: 'http://localhost:8787' });
     expect(checkEndpoint('ftp://x.org').ok).toBe(false);
     expect(checkEndpoint('https://user:pw@x.org').ok).toBe(false);
-    expect(checkEndpoint('not a url').ok).toBe(false);
+    expect(checkEndpoint('not a url')).toMatchObject({ problem: 'not-web-address', detail: 'not a url' });
   });
 
   it('refuses something that is not an invite, or a damaged one', () => {

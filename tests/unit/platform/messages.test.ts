@@ -72,6 +72,8 @@ describe('sendMessage', () => {
 
   it('rejects a reply of the wrong shape', async () => {
     fakeBrowser.current.runtime.onMessage.addListener(async () => ({ ok: true, data: { enabled: 'yes' } }));
-    await expect(sendMessage('get-reminder-status', {})).rejects.toThrow(/unexpected reply/);
+    await expect(sendMessage('get-reminder-status', {})).rejects.toThrow(
+      /background sent an answer this page cannot read \(get-reminder-status\)/,
+    );
   });
 });

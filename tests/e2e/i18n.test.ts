@@ -1,0 +1,108 @@
+/**
+ * The extension in German, in real Chromium and Firefox ESR: the browser's UI language picks the
+ * translation (Chromium from the environment and --lang, Firefox from its language pack). Each
+ * page is read as a German user sees it: German words from the translations, no English sentence
+ * left over, no raw message key; and the pulse answered with the keyboard as usual.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statementKey } from '../../src/core/questions';
+import { pulseForWeek } from '../../src/core/rotation';
+import { weekIdOf } from '../../src/core/week';
+import { type Messages, readLocales } from '../../src/dev/locales';
+import { type ExtensionBrowser, launchExtension } from './chromium';
+import { type FirefoxExtension, launchFirefox } from './firefox';
+import { fromPlaywright, fromPuppeteer, type UserPage } from './steps';
+
+const locales = new Map(readLocales().map((l) => [l.language, l.messages]));
+const de = locales.get('de') as Messages;
+const en = locales.get('en') as Messages;
+const week = weekIdOf(new Date());
+const questions = pulseForWeek(week).questions;
+
+function say(key: string, ...subs: (string | number)[]): string {
+  const message = de[key]?.message;
+  if (!message) throw new Error(`no German message ${key}`);
+  return message.replace(/\$([1-9])/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
+}
+
+/** English sentences that differ from their German and hold no substitution: none may show. */
+const ENGLISH_ONLY = Object.entries(en)
+  .filter(([key, m]) => !m.message.includes('$') && m.message.length >= 12 && de[key]?.message !== m.message)
+  .map(([key, m]) => ({ key, text: m.message }));
+
+async function pageText(page: UserPage): Promise<string> {
+  // textContent, not innerText: closed dialogs and text for screen readers must be German too.
+  return page.evaluate(() => document.body.textContent ?? '', undefined);
+}
+
+/** What a German reader must not meet: an English sentence, or a key shown for a missing message. */
+async function expectAllGerman(page: UserPage): Promise<void> {
+  const text = await pageText(page);
+  expect(ENGLISH_ONLY.filter((m) => text.includes(m.text)).map((m) => m.key)).toEqual([]);
+  expect(text).not.toMatch(/\b(popup|options|trends|bg|error|history|theme|scale|q)_[A-Za-z_]+\b/);
+}
+
+async function germanPulse(page: UserPage): Promise<void> {
+  await expect.poll(() => page.text('h1')).toBe(say('popup_title', week));
+  await expect.poll(() => page.text('#progress')).toBe(say('popup_statementOf', 1, questions.length));
+  expect(await page.text('legend')).toBe(say(statementKey(questions[0]?.id ?? '')));
+  expect(await pageText(page)).toContain(say('scale_4'));
+  await expectAllGerman(page);
+  for (const [i] of questions.entries()) {
+    await expect.poll(() => page.text('#progress')).toBe(say('popup_statementOf', i + 1, questions.length));
+    await page.press('4');
+    await page.press('Enter');
+  }
+  await page.waitFor('textarea#comment');
+  expect(await page.text('.progress')).toBe(say('popup_allAnswered', questions.length));
+  await page.type('Gute Woche');
+  await page.press('Enter');
+  await page.waitFor('#thanks');
+  expect(await page.text('#thanks')).toBe(say('popup_thanks'));
+  await expectAllGerman(page);
+}
+
+describe('German in Chromium', () => {
+  let chromium: ExtensionBrowser;
+  beforeAll(async () => {
+    chromium = await launchExtension(undefined, 'de');
+  });
+  afterAll(async () => {
+    await chromium?.close();
+  });
+
+  it('is the language the browser reports', async () => {
+    const page = fromPlaywright(await chromium.open('src/popup/index.html'));
+    expect(await page.evaluate(() => chrome.i18n.getUILanguage(), undefined)).toMatch(/^de/);
+    expect(await page.evaluate(() => chrome.i18n.getMessage('extShortName'), undefined)).toBe('Puls');
+  });
+
+  it('shows the pulse in German and answers it with the keyboard', async () => {
+    await germanPulse(fromPlaywright(await chromium.open('src/popup/index.html')));
+  });
+
+  it('shows the options page in German', async () => {
+    const options = fromPlaywright(await chromium.open('src/options/index.html'));
+    await options.waitFor('#reminder-day');
+    await expect.poll(() => pageText(options)).toContain(say('options_reminderHeading'));
+    expect(await options.evaluate(() => [document.title, document.documentElement.lang], undefined)).toEqual([
+      say('options_pageTitle'),
+      'de',
+    ]);
+    await expectAllGerman(options);
+  });
+});
+
+describe('German in Firefox ESR', () => {
+  let firefox: FirefoxExtension;
+  beforeAll(async () => {
+    firefox = await launchFirefox({ language: 'de' });
+  });
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  it('shows the pulse in German and answers it with the keyboard', async () => {
+    await germanPulse(fromPuppeteer(await firefox.open('src/popup/index.html')));
+  });
+});
