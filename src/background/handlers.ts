@@ -2,16 +2,16 @@
 import { now } from '../platform/clock';
 import type { Handlers } from '../platform/messages';
 import { saveReminderSettings } from '../platform/settings';
-import { refreshReminder } from './reminder';
+import { reminderNow } from './reminder';
 import { refreshSync } from './sync';
 import { joinTeam, leaveTeam, setNoise } from './team';
 
 export const handlers: Handlers = {
-  'pulse-changed': async () => refreshReminder(new Date()),
-  'get-reminder-status': async () => refreshReminder(new Date()),
+  'pulse-changed': async () => reminderNow(),
+  'get-reminder-status': async () => reminderNow(),
   'save-reminder-settings': async (settings) => {
     await saveReminderSettings(settings);
-    return refreshReminder(new Date());
+    return reminderNow();
   },
   'get-sync-status': async () => refreshSync(await now()),
   'join-team': async ({ invite, noiseEpsilon }) => joinTeam(invite, noiseEpsilon, await now()),

@@ -7,11 +7,11 @@ import { browser, type Runtime } from '../platform/browser';
 import { CLOCK_OFFSET_KEY, now } from '../platform/clock';
 import { dispatch } from '../platform/messages';
 import { handlers } from './handlers';
-import { REMINDER_ALARM, refreshReminder } from './reminder';
+import { REMINDER_ALARM, reminderNow } from './reminder';
 import { refreshSync, SYNC_ALARM } from './sync';
 
 function refreshAll(): void {
-  void refreshReminder(new Date());
+  void reminderNow();
   void syncNow();
 }
 
@@ -26,7 +26,7 @@ async function syncNow(): Promise<void> {
 browser.runtime.onInstalled.addListener(refreshAll);
 browser.runtime.onStartup.addListener(refreshAll);
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === REMINDER_ALARM) void refreshReminder(new Date());
+  if (alarm.name === REMINDER_ALARM) void reminderNow();
   if (alarm.name === SYNC_ALARM) void syncNow();
 });
 // Granted or withdrawn in the browser's own settings: send now, or stop and say why.
@@ -34,7 +34,7 @@ browser.permissions.onAdded.addListener(() => void syncNow());
 browser.permissions.onRemoved.addListener(() => void syncNow());
 // A development install's test clock moved (see platform/clock): act at the new time.
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && CLOCK_OFFSET_KEY in changes) void syncNow();
+  if (area === 'local' && CLOCK_OFFSET_KEY in changes) refreshAll();
 });
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   dispatch(handlers, message, sender),

@@ -6,6 +6,8 @@
 import { isBadgeOn, isReminderDue, localDate, nextWakeUp, reminderMomentOfWeek } from '../core/reminder';
 import { weekIdOf } from '../core/week';
 import { browser } from '../platform/browser';
+import { clockOffsetMs } from '../platform/clock';
+import { t } from '../platform/i18n';
 import type { ReminderStatus } from '../platform/messages';
 import { loadReminderSettings, loadReminderState, saveReminderState } from '../platform/settings';
 import { openPulseDb } from '../storage/db';
@@ -34,15 +36,17 @@ async function isThisWeekDone(now: Date): Promise<boolean> {
  * could otherwise finish in the wrong order and leave a stale alarm or badge. The Web Locks API
  * queues across the worker's whole life, and holds nothing once the worker stops.
  */
-export async function refreshReminder(now: Date): Promise<ReminderStatus> {
-  return await navigator.locks.request('culture-pulse-reminder', () => refresh(now));
+export async function refreshReminder(now: Date, clockOffsetMs = 0): Promise<ReminderStatus> {
+  return await navigator.locks.request('culture-pulse-reminder', () => refresh(now, clockOffsetMs));
 }
 
-async function refresh(now: Date): Promise<ReminderStatus> {
+/** `clockOffsetMs`: how far `now` is from the real clock (a development clock; see platform/clock). */
+async function refresh(now: Date, clockOffsetMs: number): Promise<ReminderStatus> {
   const { value: settings } = await loadReminderSettings();
   // The alarm first: whatever fails below, the next wake-up is already booked.
   const wakeUp = nextWakeUp({ now, settings });
-  await scheduleAlarm(wakeUp);
+  // Alarms run on the real clock.
+  await scheduleAlarm(wakeUp && new Date(wakeUp.getTime() - clockOffsetMs));
   const [state, pulseDone] = await Promise.all([loadReminderState(), isThisWeekDone(now)]);
   let current = state;
   if (isReminderDue({ now, settings, state, pulseDone })) {
@@ -62,7 +66,13 @@ async function refresh(now: Date): Promise<ReminderStatus> {
 async function showBadge(on: boolean): Promise<void> {
   await browser.action.setBadgeText({ text: on ? '1' : '' });
   if (on) await browser.action.setBadgeBackgroundColor({ color: '#1f5fbf' });
-  await browser.action.setTitle({ title: on ? 'Culture Pulse: this week’s pulse is waiting' : 'Culture Pulse' });
+  await browser.action.setTitle({ title: on ? t('bg_pulseWaiting') : t('extName') });
+}
+
+/** The reminder at the extension's clock: the real one, or a development install's test clock. */
+export async function reminderNow(): Promise<ReminderStatus> {
+  const offset = await clockOffsetMs();
+  return refreshReminder(new Date(Date.now() + offset), offset);
 }
 
 /** One alarm at the next wake-up; left alone when it is already set for that moment. */

@@ -8,9 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isReminderDue, nextWakeUp } from '../../src/core/reminder';
+import { nextWakeUp } from '../../src/core/reminder';
 import type { ReminderSettings } from '../../src/core/reminder-settings';
+import { weekIdOf, weekStart } from '../../src/core/week';
 import { type ExtensionBrowser, launchExtension } from './chromium';
+import { fromPlaywright, setDevClock } from './steps';
 
 const ALARM = 'weekly-reminder';
 let profile: string;
@@ -77,14 +79,20 @@ describe('the weekly reminder', () => {
     await page.close();
   });
 
-  it('shows the badge when due (weekdays only) and clears it once the pulse is done', async () => {
-    // Monday 00:00 has always passed this week, so the reminder is due now unless it is the weekend.
+  it('shows the badge when due on a weekday, never at the weekend, and clears it once the pulse is done', async () => {
+    // The development clock picks the day, so this checks the same thing whatever today is.
+    const monday = weekStart(weekIdOf(new Date()));
+    const wednesdayNoon = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 2, 12);
+    // Next week's Saturday: a week in which no reminder has shown yet.
+    const saturdayNoon = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 12, 12);
     const options = await openOptions();
     await options.selectOption('#reminder-day', '1');
     await options.fill('#reminder-time', '00:00');
-    const settings: ReminderSettings = { enabled: true, weekday: 1, minuteOfDay: 0 };
-    const due = isReminderDue({ now: new Date(), settings, state: { lastShownOn: null }, pulseDone: false });
-    await expect.poll(badge).toBe(due ? '1' : '');
+    await setDevClock(fromPlaywright(options), saturdayNoon.getTime() - Date.now());
+    await expect.poll(async () => (await alarms())[0]?.scheduledTime).toBeGreaterThan(Date.now());
+    expect(await badge()).toBe('');
+    await setDevClock(fromPlaywright(options), wednesdayNoon.getTime() - Date.now());
+    await expect.poll(badge).toBe('1');
     await options.close();
 
     const popup = await browser.open('src/popup/index.html');
@@ -97,6 +105,7 @@ describe('the weekly reminder', () => {
     await popup.keyboard.press('Enter');
     await popup.waitForSelector('#thanks');
     await expect.poll(badge).toBe('');
+    await setDevClock(fromPlaywright(popup), 0);
     await popup.close();
   });
 

@@ -1,6 +1,6 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
-import { REMINDER_ALARM, refreshReminder } from '../../../src/background/reminder';
+import { REMINDER_ALARM, refreshReminder, reminderNow } from '../../../src/background/reminder';
 import { newPulseRecord, withCompleted } from '../../../src/core/pulse-edit';
 import { pulseForWeek } from '../../../src/core/rotation';
 import { saveReminderSettings } from '../../../src/platform/settings';
@@ -82,5 +82,28 @@ describe('refreshReminder', () => {
     const status = await refreshReminder(at(26, 16));
     expect(status).toMatchObject({ enabled: false, badgeOn: false, nextWakeUpAt: null });
     expect(fakeBrowser.current._state.alarms.size).toBe(0);
+  });
+
+  it('follows a development install’s test clock, booking the alarm on the real one', async () => {
+    const real = Date.now();
+    const offset = at(26, 15).getTime() - real; // the test clock reads Thursday 15:00: due
+    fakeBrowser.current._state.local.set('devClockOffsetMs', offset);
+    const status = await reminderNow();
+    expect(status.badgeOn).toBe(true);
+    expect(status.nextWakeUpAt).toBe(at(30, 0).getTime());
+    const alarm = fakeBrowser.current._state.alarms.get(REMINDER_ALARM)?.scheduledTime ?? 0;
+    // Next Monday on the test clock, on the real clock: as far off from now as it is on the test clock.
+    expect(Math.abs(alarm - (at(30, 0).getTime() - offset))).toBeLessThan(1000);
+  });
+
+  it('ignores the test clock in an install from a store', async () => {
+    const weeks = 7 * 86_400_000;
+    fakeBrowser.current._state.local.set('devClockOffsetMs', 3 * weeks);
+    fakeBrowser.current._state.self.installType = 'normal';
+    const status = await reminderNow();
+    // This real week's reminder moment, not one three weeks ahead.
+    expect(Math.abs(status.reminderAt - Date.now())).toBeLessThan(weeks);
+    fakeBrowser.current._state.self.installType = 'development';
+    expect((await reminderNow()).reminderAt - Date.now()).toBeGreaterThan(2 * weeks);
   });
 });
