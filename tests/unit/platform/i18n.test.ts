@@ -8,7 +8,7 @@ import {
   readLocales,
   substitutionsOf,
 } from '../../../src/dev/locales';
-import { formatNumber, t, tCount, tOr } from '../../../src/platform/i18n';
+import { formatDate, formatNumber, t, tCount, tOr } from '../../../src/platform/i18n';
 import { statementText, themeLabel } from '../../../src/ui/labels';
 import { fakeBrowser } from '../fake-browser';
 
@@ -95,6 +95,20 @@ describe('t', () => {
     speak('de');
     expect(formatNumber(3.45)).toBe('3,5');
     expect(formatNumber(1234.5)).toBe('1.234,5');
+  });
+
+  it('writes dates and times as the browser’s own locale does when its language is shown', () => {
+    const thursday = new Date(2026, 10, 26, 15, 0);
+    const time = { hour: 'numeric', minute: '2-digit' } as const;
+    speak('en-GB');
+    expect(t('languageCode')).toBe('en');
+    expect(formatDate(thursday, time)).toBe('15:00');
+    speak('en-US');
+    expect(formatDate(thursday, time)).toMatch(/^3:00\sPM$/);
+    // A language without a translation shows English words, so English formats.
+    speak('fr-FR');
+    expect(t('popup_statementOf', 1, 4)).toBe('Statement 1 of 4');
+    expect(formatNumber(3.5)).toBe('3.5');
   });
 
   it('shows a statement in English when a language has no translation of it yet', () => {
