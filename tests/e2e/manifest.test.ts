@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readLocales } from '../../src/dev/locales';
 import { assertPrerequisites, DIST } from './chromium';
 
 assertPrerequisites();
@@ -41,6 +42,24 @@ describe('the built manifest', () => {
   it('points at pages and icons that exist in dist/', () => {
     for (const path of [manifest.action.default_popup, manifest.options_ui.page, ...Object.values(manifest.icons)]) {
       expect(() => readFileSync(join(DIST, String(path)))).not.toThrow();
+    }
+  });
+
+  it('names itself through the translations, each built in full from src/locales', () => {
+    expect(manifest.default_locale).toBe('en');
+    for (const field of [manifest.name, manifest.short_name, manifest.description, manifest.action.default_title]) {
+      expect(field).toMatch(/^__MSG_\w+__$/);
+    }
+    for (const locale of readLocales()) {
+      const built = JSON.parse(readFileSync(join(DIST, '_locales', locale.language, 'messages.json'), 'utf8'));
+      expect(built).toEqual(locale.messages);
+      for (const field of [manifest.name, manifest.short_name, manifest.description]) {
+        expect(built[String(field).slice(6, -2)]?.message).toBeTruthy();
+      }
+      // Chrome's limits for the store listing.
+      expect(built.extName.message.length).toBeLessThanOrEqual(75);
+      expect(built.extShortName.message.length).toBeLessThanOrEqual(12);
+      expect(built.extDescription.message.length).toBeLessThanOrEqual(132);
     }
   });
 });
