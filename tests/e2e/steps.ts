@@ -3,6 +3,7 @@
  * page interface (keys, text, clicks on what is on screen), implemented for playwright-core
  * (Chromium) and puppeteer-core (Firefox).
  */
+import Papa from 'papaparse';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { KeyInput, Page as PuppeteerPage } from 'puppeteer-core';
 import { expect } from 'vitest';
@@ -248,6 +249,35 @@ export async function closesWithEscape(open: OpenPopup): Promise<void> {
   await page.press('Escape').catch(() => {});
   // The popup first lets pending saves finish (half a second at most), then closes itself.
   await expect.poll(() => page.closed(), { timeout: 10_000 }).toBe(true);
+}
+
+const byWeek = (records: readonly PulseRecord[]) => [...records].sort((a, b) => a.weekId.localeCompare(b.weekId));
+
+/** The "Export as JSON" file: an export, holding every week as stored, oldest first. */
+export function expectJsonExport(text: string, records: readonly PulseRecord[]): void {
+  const file = JSON.parse(text);
+  expect(file).toMatchObject({ format: 'culture-pulse-export', version: 1 });
+  expect(file.pulses).toEqual(byWeek(records));
+}
+
+/** The "Export as CSV" file reads back with papaparse: one row per week and statement, comment and all. */
+export function expectCsvExport(csv: string, records: readonly PulseRecord[]): void {
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  const expected = byWeek(records).flatMap((p) =>
+    p.questionIds.map((id) => {
+      const answer = p.answers[id];
+      return { iso_week: p.weekId, question_id: id, answer: typeof answer === 'number' ? String(answer) : '' };
+    }),
+  );
+  expect(parsed.data.map((r) => ({ iso_week: r.iso_week, question_id: r.question_id, answer: r.answer }))).toEqual(
+    expected,
+  );
+  for (const p of records) {
+    const comments = new Set(parsed.data.filter((r) => r.iso_week === p.weekId).map((r) => r.week_comment));
+    expect(comments).toEqual(new Set([p.comment]));
+  }
 }
 
 /** Paste an invite on the options page, check it, read what will be sent, and allow and join. */
