@@ -1,7 +1,9 @@
 /**
  * "My data" and a browser restart in Firefox ESR: an export file is imported whole, a malformed one
- * is refused with the data untouched, delete-all asks first and empties the store; and answers and
- * the reminder alarm are still there after Firefox restarts on the same profile.
+ * is refused with the data untouched; answers and the reminder alarm are still there after Firefox
+ * restarts on the same profile; the export buttons save JSON and CSV files to disk, checked as in
+ * Chromium (steps.ts); delete-all asks first and empties the store; and the saved JSON, imported,
+ * brings every week back.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +17,7 @@ import { addWeeksToId, weekIdOf } from '../../src/core/week';
 import { type FirefoxExtension, launchFirefox } from './firefox';
 import { readStoreInPage, type StoreName } from './idb';
 import { pulseRecord } from './records';
-import { answerPulse, fromPuppeteer } from './steps';
+import { answerPulse, expectCsvExport, expectJsonExport, fromPuppeteer } from './steps';
 
 const dir = mkdtempSync(join(tmpdir(), 'pulse-firefox-'));
 const profile = join(dir, 'profile');
@@ -41,12 +43,21 @@ async function pulses(page: Page): Promise<PulseRecord[]> {
   return all.sort((a, b) => a.weekId.localeCompare(b.weekId));
 }
 
-async function importFile(page: Page, name: string, text: string): Promise<void> {
-  const file = join(dir, name);
-  writeFileSync(file, text);
+async function upload(page: Page, file: string): Promise<void> {
   const input = await page.waitForSelector('input#import-file');
   await input?.uploadFile(file);
 }
+
+async function importFile(page: Page, name: string, text: string): Promise<void> {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  await upload(page, file);
+}
+
+const notice = (page: Page) => page.$eval('[role=status].notice', (e) => e.textContent ?? '').catch(() => '');
+
+let beforeDelete: PulseRecord[] = [];
+let exportedJson = '';
 
 describe('Firefox: my data, and a restart', () => {
   it('imports an export whole, and refuses a malformed file leaving the data as it was', async () => {
@@ -86,6 +97,23 @@ describe('Firefox: my data, and a restart', () => {
     await again.close();
   });
 
+  it('saves the exports as JSON and CSV files holding every week', async () => {
+    const page = await firefox.open('src/options/index.html');
+    await page.waitForSelector('#data-summary');
+    beforeDelete = await pulses(page);
+    expect(beforeDelete).toHaveLength(3);
+
+    const json = await firefox.download(page, 'Export as JSON');
+    expect(json.name).toMatch(/^culture-pulse-\d{4}-\d{2}-\d{2}\.json$/);
+    expectJsonExport(json.text, beforeDelete);
+    exportedJson = json.path; // imported below, as saved
+
+    const csv = await firefox.download(page, 'Export as CSV');
+    expect(csv.name).toMatch(/^culture-pulse-\d{4}-\d{2}-\d{2}\.csv$/);
+    expectCsvExport(csv.text, beforeDelete);
+    await page.close();
+  });
+
   it('deletes everything after asking, and only then', async () => {
     const page = await firefox.open('src/options/index.html');
     await page.waitForSelector('#data-summary');
@@ -98,6 +126,17 @@ describe('Firefox: my data, and a restart', () => {
     await ui.clickButton('Delete everything');
     await expect.poll(() => page.$eval('#data-summary', (e) => e.textContent ?? '')).toMatch(/^No answers/);
     expect(await pulses(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('brings every week back from the saved JSON export', async () => {
+    const page = await firefox.open('src/options/index.html');
+    await page.waitForSelector('#data-summary');
+    expect(await pulses(page)).toEqual([]);
+    await upload(page, exportedJson);
+    await expect.poll(() => notice(page)).toMatch(/3 weeks added, 0 updated/);
+    expect(await pulses(page)).toEqual(beforeDelete);
+    await expect.poll(() => page.$$eval('table.history tbody tr', (rows) => rows.length)).toBe(3);
     await page.close();
   });
 });

@@ -2,10 +2,13 @@
  * The built extension in real Firefox ESR (puppeteer-core over WebDriver BiDi), installed as a
  * temporary add-on from the same dist/ Chromium loads. One browser per test file.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../vite.config';
 import { assertPrerequisites, DIST } from './chromium';
+import { fromPuppeteer } from './steps';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -14,7 +17,17 @@ export interface FirefoxExtension {
   readonly origin: string;
   /** Open a page of the extension, e.g. 'src/popup/index.html', once its script has run. */
   open(path: string): Promise<Page>;
+  /** Click the button labelled `label` on `page` and read the file it saves, once complete. */
+  download(page: Page, label: string): Promise<Download>;
   close(): Promise<void>;
+}
+
+export interface Download {
+  /** Where Firefox saved it. */
+  readonly path: string;
+  /** The name it was saved under. */
+  readonly name: string;
+  readonly text: string;
 }
 
 export interface FirefoxOptions {
@@ -60,6 +73,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     );
   }
   const uuid = options.uuid ?? crypto.randomUUID(); // fixes the moz-extension:// host
+  const downloads = mkdtempSync(join(tmpdir(), 'pulse-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -75,6 +89,13 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       'extensions.webextensions.keepStorageOnUninstall': true,
       'extensions.webextensions.keepUuidOnUninstall': true,
       ...(options.language ? { 'intl.locale.requested': options.language } : {}),
+      // Downloads are saved, without asking, into a folder of the test's own. puppeteer's
+      // downloadBehavior reaches Firefox over BiDi only for a new browser context (a container),
+      // and the extension's pages live in the default one: the profile's prefs do it there. On
+      // ESR 153 these three suffice (the "always ask" pref already defaults to false).
+      'browser.download.folderList': 2, // 2: the folder in browser.download.dir
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
     },
   });
   await browser.installExtension(DIST);
@@ -89,6 +110,35 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       await untilLoaded(page, origin);
       return page;
     },
-    close: () => browser.close(),
+    async download(page, label) {
+      const before = new Set(readdirSync(downloads));
+      await fromPuppeteer(page).clickButton(label);
+      return saved(downloads, before);
+    },
+    async close() {
+      await browser.close();
+      rmSync(downloads, { recursive: true, force: true });
+    },
   };
+}
+
+/**
+ * The one file saved into `folder` since `before`, once complete. Firefox first reserves the
+ * name with an empty file, writes into a randomly named ".part" beside it, then moves that over the
+ * name: a new, non-empty file with no ".part" left in the folder is the whole download.
+ */
+async function saved(folder: string, before: ReadonlySet<string>): Promise<Download> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const names = readdirSync(folder);
+    const fresh = names.filter((n) => !before.has(n) && !n.endsWith('.part'));
+    if (fresh.length > 1) throw new Error(`More than one download: ${fresh.join(', ')}`);
+    const [name] = fresh;
+    const path = name === undefined ? '' : join(folder, name);
+    if (name !== undefined && !names.some((n) => n.endsWith('.part')) && statSync(path).size > 0) {
+      return { path, name, text: readFileSync(path, 'utf8') };
+    }
+    if (Date.now() > deadline) throw new Error(`No complete download in ${folder}: ${names.join(', ') || 'empty'}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

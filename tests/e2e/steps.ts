@@ -3,14 +3,18 @@
  * page interface (keys, text, clicks on what is on screen), implemented for playwright-core
  * (Chromium) and puppeteer-core (Firefox).
  */
+import Papa from 'papaparse';
 import type { Page as PlaywrightPage } from 'playwright-core';
-import type { Page as PuppeteerPage } from 'puppeteer-core';
+import type { KeyInput, Page as PuppeteerPage } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { SEND_SPREAD_MS } from '../../src/core/outbox';
+import { pulseForWeek } from '../../src/core/rotation';
+import type { PulseRecord } from '../../src/core/schemas';
 import { type WeekId, weekEnd } from '../../src/core/week';
 import { readStoreInPage, type StoreName } from './idb';
 
 export interface UserPage {
+  /** A key, or a chord such as 'Shift+Enter'. */
   press(key: string): Promise<void>;
   type(text: string): Promise<void>;
   /** The text of the first element matching a CSS selector, '' when there is none. */
@@ -21,6 +25,10 @@ export interface UserPage {
   clickButton(label: string): Promise<void>;
   /** Run a function in the page (an extension page: it may use chrome.* and IndexedDB). */
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Close the page from outside, as a click elsewhere closes the popup. */
+  close(): Promise<void>;
+  /** Whether the page has closed, by itself (window.close()) or otherwise. */
+  closed(): Promise<boolean>;
 }
 
 export function fromPlaywright(page: PlaywrightPage): UserPage {
@@ -38,12 +46,21 @@ export function fromPlaywright(page: PlaywrightPage): UserPage {
     clickButton: (label) => page.getByRole('button', { name: label }).first().click(),
     evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
       page.evaluate(fn as (a: unknown) => R | Promise<R>, arg as unknown),
+    close: () => page.close(),
+    closed: async () => page.isClosed(),
   };
 }
 
 export function fromPuppeteer(page: PuppeteerPage): UserPage {
   return {
-    press: (key) => page.keyboard.press(key as never),
+    async press(chord) {
+      // puppeteer presses one key at a time: hold the modifiers of a chord around it.
+      const keys = chord.split('+') as KeyInput[];
+      const key = keys.pop() as KeyInput;
+      for (const modifier of keys) await page.keyboard.down(modifier);
+      await page.keyboard.press(key);
+      for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
+    },
     type: (text) => page.keyboard.type(text),
     text: (selector) => page.$eval(selector, (e) => e.textContent ?? '').catch(() => ''),
     waitFor: async (selector) => void (await page.waitForSelector(selector)),
@@ -59,6 +76,16 @@ export function fromPuppeteer(page: PuppeteerPage): UserPage {
     },
     evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
       page.evaluate(fn as (a: unknown) => Promise<R>, arg as unknown) as Promise<R>,
+    close: () => page.close(),
+    // Firefox ESR 153 sends no browsingContext.contextDestroyed when an extension's tab closes, so
+    // puppeteer's page.isClosed() stays false: ask the tab, and Firefox answers that it is gone.
+    closed: () =>
+      page
+        .evaluate(() => false)
+        .catch((error: unknown) => {
+          if (String(error).includes('no such frame')) return true;
+          throw error;
+        }),
   };
 }
 
@@ -74,6 +101,183 @@ export async function answerPulse(page: UserPage, keys: readonly string[], comme
   await page.type(comment);
   await page.press('Enter');
   await page.waitFor('#thanks');
+}
+
+/** Opens a fresh page of the popup, as a click on the toolbar button does. */
+export type OpenPopup = () => Promise<UserPage>;
+
+async function openPulse(open: OpenPopup): Promise<UserPage> {
+  const page = await open();
+  await expect.poll(() => page.text('h1')).toMatch(/^Pulse/);
+  return page;
+}
+
+/** Runs in the page: the focused element as a screen reader would start describing it. */
+function focusedInPage() {
+  const el = document.activeElement as HTMLInputElement | null;
+  return {
+    tag: el?.tagName.toLowerCase(),
+    type: el?.type,
+    value: el?.value,
+    checked: el?.checked,
+    id: el?.id,
+    text: el?.textContent,
+    label: el?.closest('label')?.textContent?.trim(),
+    legend: el?.closest('fieldset')?.querySelector('legend')?.textContent,
+    outline: el ? getComputedStyle(el.closest('label') ?? el).outlineStyle : undefined,
+  };
+}
+
+const focused = (page: UserPage) => page.evaluate(focusedInPage, undefined);
+const count = (page: UserPage, selector: string) => page.evaluate((s) => document.querySelectorAll(s).length, selector);
+const isChecked = (page: UserPage, selector: string) =>
+  page.evaluate((s) => (document.querySelector(s) as HTMLInputElement | null)?.checked ?? false, selector);
+
+export async function readPulses(page: UserPage): Promise<PulseRecord[]> {
+  return (await page.evaluate(readStoreInPage, 'pulses' as StoreName)) as PulseRecord[];
+}
+
+/** The pulse opens on the week's first statement, its first point focused (and visibly so), nothing chosen. */
+export async function opensOnFirstStatement(open: OpenPopup, week: WeekId): Promise<void> {
+  const questions = pulseForWeek(week).questions;
+  const page = await openPulse(open);
+  expect(await page.text('h1')).toBe(`Pulse · ${week}`);
+  expect(await page.text('#progress')).toBe(`Statement 1 of ${questions.length}`);
+  const f = await focused(page);
+  expect(f).toMatchObject({ tag: 'input', type: 'radio', checked: false, legend: questions[0]?.text });
+  expect(f.outline).toBe('solid');
+  expect(await count(page, 'input[type=radio]:checked')).toBe(0);
+  // Every point has a word, not only a number.
+  const names = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('input[type=radio]')].map((el) =>
+        el.closest('label')?.textContent?.replace(/^\d/, '').trim(),
+      ),
+    undefined,
+  );
+  expect(names).toEqual(['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree', 'Skip']);
+  await page.close();
+}
+
+/**
+ * Answer with the keyboard, close mid-pulse (before Enter), reopen where it was left, type a
+ * comment and close at once, reopen with the draft there, finish; then read what IndexedDB holds.
+ */
+export async function resumesAndFinishes(open: OpenPopup, week: WeekId): Promise<void> {
+  const questions = pulseForWeek(week).questions;
+  const progress = (page: UserPage, n: number) =>
+    expect.poll(() => page.text('#progress')).toBe(`Statement ${n} of ${questions.length}`);
+  let page = await openPulse(open);
+  await page.press('4');
+  await expect.poll(() => isChecked(page, 'input[value="4"]')).toBe(true);
+  await page.press('Enter');
+  await progress(page, 2);
+  await page.press('2');
+  await page.press('Enter');
+  await progress(page, 3);
+  await page.press('s');
+  await expect.poll(() => isChecked(page, 'input[value="skip"]')).toBe(true);
+  await page.close(); // The popup closes (a click elsewhere) before Enter.
+
+  page = await openPulse(open);
+  // Statement 3 was answered (skipped) before closing, so it resumes at statement 4.
+  await progress(page, 4);
+  await page.press('3');
+  await page.press('Enter');
+  await page.waitFor('textarea#comment');
+  expect((await focused(page)).id).toBe('comment');
+  await page.type('Releases were slow: 3 handoffs');
+  await page.press('Shift+Enter');
+  await page.type('and one more line');
+  // Closed the moment the last key is typed, without waiting for any save.
+  await page.close();
+
+  page = await openPulse(open);
+  await page.waitFor('textarea#comment');
+  expect(await page.evaluate((s) => document.querySelector<HTMLTextAreaElement>(s)?.value, 'textarea#comment')).toBe(
+    'Releases were slow: 3 handoffs\nand one more line',
+  );
+  await page.press('Enter');
+  await page.waitFor('#thanks');
+  expect((await focused(page)).id).toBe('thanks');
+  await expect.poll(() => count(page, 'table.history tbody tr')).toBe(1);
+
+  expect(await readPulses(page)).toEqual([
+    {
+      weekId: week,
+      bankVersion: 1,
+      questionIds: questions.map((q) => q.id),
+      answers: {
+        [questions[0]?.id ?? '']: 4,
+        [questions[1]?.id ?? '']: 2,
+        [questions[2]?.id ?? '']: 'skip',
+        [questions[3]?.id ?? '']: 3,
+      },
+      comment: 'Releases were slow: 3 handoffs\nand one more line',
+      completed: true,
+      updatedAt: expect.any(Number),
+    },
+  ]);
+  await page.close();
+}
+
+/** After resumesAndFinishes: the popup reopens on the thank-you, and the first answer can still change. */
+export async function changesAnAnswer(open: OpenPopup, week: WeekId): Promise<void> {
+  const questions = pulseForWeek(week).questions;
+  const page = await openPulse(open);
+  const firstAnswer = async () => (await readPulses(page))[0]?.answers[questions[0]?.id ?? ''];
+  await page.waitFor('#thanks');
+  expect(await page.text('dl.answers')).toContain('Agree');
+  await page.press('Tab');
+  expect((await focused(page)).text).toBe('Change my answers');
+  await page.press('Enter');
+  await expect.poll(() => page.text('#progress')).toBe(`Statement 1 of ${questions.length}`);
+  expect(await focused(page)).toMatchObject({ value: '4', checked: true });
+  await page.press('1');
+  await expect.poll(firstAnswer).toBe(1);
+  // Arrow keys move between points too, choosing as they go (native radio behaviour).
+  await page.press('ArrowRight');
+  await expect.poll(firstAnswer).toBe(2);
+  await page.close();
+}
+
+/** Escape closes the popup. */
+export async function closesWithEscape(open: OpenPopup): Promise<void> {
+  const page = await openPulse(open);
+  expect(await page.closed()).toBe(false);
+  // The page may be gone before the key press is acknowledged.
+  await page.press('Escape').catch(() => {});
+  // The popup first lets pending saves finish (half a second at most), then closes itself.
+  await expect.poll(() => page.closed(), { timeout: 10_000 }).toBe(true);
+}
+
+const byWeek = (records: readonly PulseRecord[]) => [...records].sort((a, b) => a.weekId.localeCompare(b.weekId));
+
+/** The "Export as JSON" file: an export, holding every week as stored, oldest first. */
+export function expectJsonExport(text: string, records: readonly PulseRecord[]): void {
+  const file = JSON.parse(text);
+  expect(file).toMatchObject({ format: 'culture-pulse-export', version: 1 });
+  expect(file.pulses).toEqual(byWeek(records));
+}
+
+/** The "Export as CSV" file reads back with papaparse: one row per week and statement, comment and all. */
+export function expectCsvExport(csv: string, records: readonly PulseRecord[]): void {
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  const expected = byWeek(records).flatMap((p) =>
+    p.questionIds.map((id) => {
+      const answer = p.answers[id];
+      return { iso_week: p.weekId, question_id: id, answer: typeof answer === 'number' ? String(answer) : '' };
+    }),
+  );
+  expect(parsed.data.map((r) => ({ iso_week: r.iso_week, question_id: r.question_id, answer: r.answer }))).toEqual(
+    expected,
+  );
+  for (const p of records) {
+    const comments = new Set(parsed.data.filter((r) => r.iso_week === p.weekId).map((r) => r.week_comment));
+    expect(comments).toEqual(new Set([p.comment]));
+  }
 }
 
 /** Paste an invite on the options page, check it, read what will be sent, and allow and join. */
