@@ -1,6 +1,7 @@
 /** "My data": see, export, import and delete the engineer's own answers. */
 import { useRef } from 'preact/hooks';
 import { MAX_IMPORT_BYTES } from '../core/export-file';
+import { localDate } from '../core/reminder';
 import { describeError } from '../platform/describe-error';
 import { type MessageKey, t, tCount } from '../platform/i18n';
 import { ConfirmAction } from '../ui/ConfirmAction';
@@ -9,8 +10,9 @@ import { HistoryTable } from '../ui/HistoryTable';
 import { EmptyState, ErrorNotice, Loading, SuccessNotice } from '../ui/Status';
 import { useMyData } from './useMyData';
 
+/** The engineer's own date for the file name: at 00:30 in Berlin it is already tomorrow, not UTC's today. */
 function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return localDate(new Date());
 }
 
 export function MyDataSection() {
