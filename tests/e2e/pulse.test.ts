@@ -3,17 +3,10 @@
  * close mid-pulse, reopen where it was left, finish, change an answer; then check what IndexedDB
  * really holds. The steps are shared with Firefox (firefox-pulse.test.ts), in steps.ts.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { weekIdOf } from '../../src/core/week';
 import { type ExtensionBrowser, launchExtension } from './chromium';
-import {
-  changesAnAnswer,
-  closesWithEscape,
-  fromPlaywright,
-  type OpenPopup,
-  opensOnFirstStatement,
-  resumesAndFinishes,
-} from './steps';
+import { fromPlaywright, type OpenPopup, pulseScenarios } from './steps';
 
 let browser: ExtensionBrowser;
 const open: OpenPopup = async () => fromPlaywright(await browser.open('src/popup/index.html'));
@@ -27,15 +20,5 @@ afterAll(async () => {
 
 describe('the weekly pulse with the keyboard alone', () => {
   // The week the browser is in; computed the same way as the extension.
-  const week = weekIdOf(new Date());
-
-  it('shows this week’s statements with the first point focused and nothing chosen', () =>
-    opensOnFirstStatement(open, week));
-
-  it('answers, survives closing mid-pulse, resumes, keeps the comment draft, and finishes', () =>
-    resumesAndFinishes(open, week));
-
-  it('reopens on the thank-you, and lets an answer change until the week closes', () => changesAnAnswer(open, week));
-
-  it('closes with Escape', () => closesWithEscape(open));
+  pulseScenarios(open, weekIdOf(new Date()));
 });

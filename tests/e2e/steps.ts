@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { KeyInput, Page as PuppeteerPage } from 'puppeteer-core';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { SEND_SPREAD_MS } from '../../src/core/outbox';
 import { pulseForWeek } from '../../src/core/rotation';
 import type { PulseRecord } from '../../src/core/schemas';
@@ -249,6 +249,16 @@ export async function closesWithEscape(open: OpenPopup): Promise<void> {
   await page.press('Escape').catch(() => {});
   // The popup first lets pending saves finish (half a second at most), then closes itself.
   await expect.poll(() => page.closed(), { timeout: 10_000 }).toBe(true);
+}
+
+/** The pulse scenarios, as tests of the calling file's browser: the same four in Chromium and Firefox. */
+export function pulseScenarios(open: OpenPopup, week: WeekId): void {
+  it('shows this week’s statements with the first point focused and nothing chosen', () =>
+    opensOnFirstStatement(open, week));
+  it('answers, survives closing mid-pulse, resumes, keeps the comment draft, and finishes', () =>
+    resumesAndFinishes(open, week));
+  it('reopens on the thank-you, and lets an answer change until the week closes', () => changesAnAnswer(open, week));
+  it('closes with Escape', () => closesWithEscape(open));
 }
 
 const byWeek = (records: readonly PulseRecord[]) => [...records].sort((a, b) => a.weekId.localeCompare(b.weekId));
