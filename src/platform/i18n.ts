@@ -88,9 +88,25 @@ function formatSubstitution(value: Substitution): string {
   return numbers.format.format(value);
 }
 
-/** A number as the shown language writes it ("3.4" / "3,4"), one decimal at most. */
-export function formatNumber(value: number): string {
-  return formatSubstitution(value);
+const fixed = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number as the shown language writes it ("3.4" / "3,4"): one decimal at most, or exactly
+ * `fractionDigits` of them ("3.40").
+ */
+export function formatNumber(value: number, fractionDigits?: number): string {
+  if (fractionDigits === undefined) return formatSubstitution(value);
+  const locale = formatLocale();
+  const key = `${locale}:${fractionDigits}`;
+  let format = fixed.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    });
+    fixed.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** A date as the shown language writes it, in the engineer's time zone. */

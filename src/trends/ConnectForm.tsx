@@ -1,8 +1,11 @@
 /** The manager pastes their code once; the page asks for the endpoint's host on the click. */
 import { useState } from 'preact/hooks';
-import { type ManagerAccess, parseManagerCode } from '../core/invite';
+import { MANAGER_CODE_PREFIX, type ManagerAccess, parseManagerCode } from '../core/invite';
 import { originPattern } from '../core/team';
 import { browser } from '../platform/browser';
+import { describeCodeRefusal } from '../platform/describe-error';
+import { t } from '../platform/i18n';
+import { tWith } from '../ui/rich-text';
 import { ErrorNotice } from '../ui/Status';
 
 export function ConnectForm({
@@ -19,7 +22,7 @@ export function ConnectForm({
     e.preventDefault();
     const parsed = parseManagerCode(text.trim());
     if (!parsed.ok) {
-      setError(parsed.message);
+      setError(describeCodeRefusal(parsed));
       return;
     }
     const { access } = parsed;
@@ -28,7 +31,7 @@ export function ConnectForm({
     void (async () => {
       const granted = await asked.catch(() => false);
       if (!granted) {
-        setError(`Without access to ${new URL(access.endpoint).host} this page cannot read the team’s figures.`);
+        setError(t('trends_hostDenied', new URL(access.endpoint).host));
         return;
       }
       history.replaceState(null, '', location.pathname); // a code in the address bar would linger
@@ -38,15 +41,12 @@ export function ConnectForm({
 
   return (
     <section aria-labelledby="connect-heading">
-      <h2 id="connect-heading">Connect to your team’s endpoint</h2>
-      <p>
-        Paste the manager code you were given when the team was created (it starts with <code>cpulsem1.</code>). It is
-        kept in this browser only and sent nowhere but to that endpoint.
-      </p>
+      <h2 id="connect-heading">{t('trends_connectHeading')}</h2>
+      <p>{tWith('trends_connectIntro', <code>{MANAGER_CODE_PREFIX}</code>)}</p>
       {problem && <ErrorNotice>{problem}</ErrorNotice>}
       <form onSubmit={submit} noValidate>
         <div class="field">
-          <label for="manager-code">Manager code</label>
+          <label for="manager-code">{t('trends_managerCodeLabel')}</label>
           <textarea
             id="manager-code"
             class="code"
@@ -67,7 +67,7 @@ export function ConnectForm({
           )}
         </div>
         <button type="submit" class="primary" disabled={text.trim() === ''}>
-          Connect
+          {t('trends_connect')}
         </button>
       </form>
     </section>

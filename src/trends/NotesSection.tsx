@@ -4,9 +4,11 @@
  */
 import { useState } from 'preact/hooks';
 import { NOTE_MAX_LENGTH, type Note, noteTextSchema } from '../core/notes';
-import { THEME_LABELS, THEMES, type Theme } from '../core/questions';
+import { THEMES, type Theme } from '../core/questions';
 import { describeIssues } from '../core/schemas';
 import type { WeekId } from '../core/week';
+import { t } from '../platform/i18n';
+import { themeLabel } from '../ui/labels';
 import { EmptyState, ErrorNotice } from '../ui/Status';
 
 export function NotesSection({
@@ -31,7 +33,7 @@ export function NotesSection({
     e.preventDefault();
     const checked = noteTextSchema.safeParse(text);
     if (!checked.success) {
-      setError(`The note ${describeIssues(checked.error)}`.replace(/^The note : /, 'The note '));
+      setError(t('trends_noteInvalid', describeIssues(checked.error).replace(/^: /, '')));
       return;
     }
     if (!weekId) return;
@@ -44,35 +46,30 @@ export function NotesSection({
 
   return (
     <section aria-labelledby="notes-heading">
-      <h2 id="notes-heading">What we are doing about it</h2>
-      <p class="small muted">
-        A short note for a week and theme. Engineers of the team see it in their popup after their next pulse: answers
-        that visibly lead somewhere keep coming.
-      </p>
+      <h2 id="notes-heading">{t('trends_notesHeading')}</h2>
+      <p class="small muted">{t('trends_notesIntro')}</p>
       {notes.length === 0 ? (
-        <EmptyState>No notes yet.</EmptyState>
+        <EmptyState>{t('trends_notesNone')}</EmptyState>
       ) : (
         <ul class="notes">
           {[...notes].reverse().map((n) => (
             <li key={`${n.weekId}:${n.theme}`}>
-              <strong>
-                {n.weekId} · {THEME_LABELS[n.theme]}
-              </strong>
+              <strong>{t('trends_noteTitle', n.weekId, themeLabel(n.theme))}</strong>
               <p class="note-text">{n.text}</p>
               <button type="button" class="link" onClick={() => void onDelete(n).then(setError)}>
-                Delete note for {n.weekId} {THEME_LABELS[n.theme]}
+                {t('trends_noteDelete', n.weekId, themeLabel(n.theme))}
               </button>
             </li>
           ))}
         </ul>
       )}
       {weeks.length === 0 ? (
-        <p class="small muted">Notes can be written once a week’s figures are released.</p>
+        <p class="small muted">{t('trends_notesNotYet')}</p>
       ) : (
         <form onSubmit={submit} noValidate>
           <div class="row">
             <div class="field">
-              <label for="note-week">Week</label>
+              <label for="note-week">{t('trends_noteWeek')}</label>
               <select id="note-week" value={weekId} onChange={(e) => setWeekId(e.currentTarget.value as WeekId)}>
                 {weeks.map((w) => (
                   <option key={w} value={w}>
@@ -82,18 +79,18 @@ export function NotesSection({
               </select>
             </div>
             <div class="field">
-              <label for="note-theme">Theme</label>
+              <label for="note-theme">{t('trends_noteTheme')}</label>
               <select id="note-theme" value={theme} onChange={(e) => setTheme(e.currentTarget.value as Theme)}>
-                {THEMES.map((t) => (
-                  <option key={t} value={t}>
-                    {THEME_LABELS[t]}
+                {THEMES.map((theme) => (
+                  <option key={theme} value={theme}>
+                    {themeLabel(theme)}
                   </option>
                 ))}
               </select>
             </div>
           </div>
           <div class="field">
-            <label for="note-text">Note</label>
+            <label for="note-text">{t('trends_noteText')}</label>
             <textarea
               id="note-text"
               rows={3}
@@ -104,12 +101,12 @@ export function NotesSection({
               onInput={(e) => setText(e.currentTarget.value)}
             />
             <span id="note-count" class="small muted">
-              {text.length} of {NOTE_MAX_LENGTH} characters; plain text.
+              {t('trends_noteCount', text.length, NOTE_MAX_LENGTH)}
             </span>
           </div>
           <div aria-live="polite">{error && <ErrorNotice>{error}</ErrorNotice>}</div>
           <button type="submit" class="primary" disabled={busy}>
-            Save note
+            {t('trends_noteSave')}
           </button>
         </form>
       )}

@@ -6,6 +6,7 @@
 import type { ManagerAccess } from '../core/invite';
 import { type Note, notesResponseSchema } from '../core/notes';
 import { type TeamWeeks, teamWeeksSchema } from '../core/team-weeks';
+import { t } from '../platform/i18n';
 
 export type Failure =
   | { kind: 'offline' | 'unreachable' | 'refused' | 'unknown-team' | 'bad-answer'; message: string }
@@ -18,7 +19,7 @@ const TIMEOUT_MS = 20_000;
 async function call(access: ManagerAccess, path: string, init: RequestInit = {}): Promise<Result<Response>> {
   const host = new URL(access.endpoint).host;
   if (!navigator.onLine) {
-    return { ok: false, failure: { kind: 'offline', message: 'This computer is offline. Connect and try again.' } };
+    return { ok: false, failure: { kind: 'offline', message: t('trends_offline') } };
   }
   let response: Response;
   try {
@@ -31,10 +32,10 @@ async function call(access: ManagerAccess, path: string, init: RequestInit = {})
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch {
-    return { ok: false, failure: { kind: 'unreachable', message: `${host} could not be reached. Try again later.` } };
+    return { ok: false, failure: { kind: 'unreachable', message: t('trends_unreachable', host) } };
   }
   if (response.ok) return { ok: true, value: response };
-  let message = `${host} answered HTTP ${response.status}.`;
+  let message = t('trends_httpStatus', host, response.status);
   try {
     const body = (await response.json()) as { error?: { message?: unknown } };
     if (typeof body.error?.message === 'string') message = body.error.message.slice(0, 300);
@@ -42,7 +43,7 @@ async function call(access: ManagerAccess, path: string, init: RequestInit = {})
     // Not JSON: the status says enough.
   }
   if (response.status === 401 || response.status === 403) {
-    return { ok: false, failure: { kind: 'refused', message: `The manager code was refused: ${message}` } };
+    return { ok: false, failure: { kind: 'refused', message: t('trends_codeRefused', message) } };
   }
   if (response.status === 404) return { ok: false, failure: { kind: 'unknown-team', message } };
   return { ok: false, failure: { kind: 'rejected', message } };
@@ -59,10 +60,7 @@ async function parsed<T>(
   } catch {
     // Falls through to the same message.
   }
-  return {
-    ok: false,
-    failure: { kind: 'bad-answer', message: 'The endpoint sent an answer this page cannot read; is it up to date?' },
-  };
+  return { ok: false, failure: { kind: 'bad-answer', message: t('trends_badAnswer') } };
 }
 
 export async function fetchTeamWeeks(access: ManagerAccess): Promise<Result<TeamWeeks>> {

@@ -43,7 +43,7 @@ export function HistoryTable({ pulses, caption, limit }: HistoryTableProps) {
                       <span class="visually-hidden">{t('history_noAnswer')}</span>
                     </>
                   ) : (
-                    formatNumber(Number(mean.toFixed(1)))
+                    formatNumber(mean, 1)
                   )}
                 </td>
               );

@@ -95,6 +95,7 @@ describe('t', () => {
     speak('de');
     expect(formatNumber(3.45)).toBe('3,5');
     expect(formatNumber(1234.5)).toBe('1.234,5');
+    expect(formatNumber(3.4, 2)).toBe('3,40');
   });
 
   it('writes dates and times as the browser’s own locale does when its language is shown', () => {
