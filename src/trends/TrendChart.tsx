@@ -5,7 +5,7 @@
  * the charts carries the same figures for screen readers and for copying. Drawn once on screen
  * (on-screen.ts); until then its box keeps the chart's place, so nothing moves when it is drawn.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type uPlotClass from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { drawOnScreen } from './on-screen';
@@ -32,7 +32,8 @@ export interface TrendChartProps {
 export function TrendChart({ title, x, series, range, unit = '', summary }: TrendChartProps) {
   const box = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // A layout effect: drawn before the frame that shows the figures, not one frame after it.
+  useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
     let plot: uPlotClass | undefined;

@@ -4,7 +4,7 @@
  * previous week; the same figures as a table and as a CSV; and the team's notes. Hidden weeks say
  * "fewer than k responses" and are gaps in the lines, never a number.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { toCsv } from '../core/csv';
 import { THEME_LABELS, THEMES } from '../core/questions';
 import { releasedTrendWeeks } from '../core/team-weeks';
@@ -43,10 +43,11 @@ export function Trends() {
     return { weeks, rows, x: weekStarts(weeks), collecting };
   }, [state, range]);
 
-  // The charts in the viewport are drawn in the same task as their effects (on-screen.ts): the frame
-  // after them is when the page is ready. The others are drawn as they are scrolled to; the frame
-  // after the last is 'trends-all-charts'. Visible in DevTools' performance panel, read by `npm run bench`.
-  useEffect(() => {
+  // The charts in the viewport are drawn in the same task as their layout effects (on-screen.ts), so
+  // the first frame with the figures has them: that frame is when the page is ready. The others are
+  // drawn as they are scrolled to; the frame after the last is 'trends-all-charts'. Visible in
+  // DevTools' performance panel, read by `npm run bench`.
+  useLayoutEffect(() => {
     if (!view) return;
     const frames = [requestAnimationFrame(() => performance.mark('trends-ready'))];
     const cancel = whenAllDrawn(() => {
