@@ -2,11 +2,13 @@
  * One line chart of weekly figures, drawn by uPlot (never hand-written axis math). A suppressed
  * week is a gap (null), and every point is marked, so a week shown between two hidden ones is
  * still visible. The chart is an image to assistive technology, with a summary; the table below
- * the charts carries the same figures for screen readers and for copying.
+ * the charts carries the same figures for screen readers and for copying. Drawn once on screen
+ * (on-screen.ts); until then its box keeps the chart's place, so nothing moves when it is drawn.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type uPlotClass from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { drawOnScreen } from './on-screen';
 import { uPlot } from './uplot';
 
 export interface ChartSeries {
@@ -30,36 +32,43 @@ export interface TrendChartProps {
 export function TrendChart({ title, x, series, range, unit = '', summary }: TrendChartProps) {
   const box = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // A layout effect: drawn before the frame that shows the figures, not one frame after it.
+  useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
-    const width = Math.max(320, Math.min(el.clientWidth || 720, 960));
-    const UPlot = uPlot();
-    const plot = new UPlot(
-      {
-        width,
-        height: 220,
-        scales: { x: { time: true }, y: { range } },
-        axes: [{}, { values: (_u, ticks) => ticks.map((t) => `${t}${unit}`) }],
-        cursor: { drag: { x: false, y: false } },
-        series: [
-          { label: 'Week of' },
-          ...series.map((s) => ({
-            label: s.label,
-            stroke: s.color,
-            width: 2,
-            dash: s.dash,
-            points: { show: true, size: 6, stroke: s.color, fill: s.color },
-            // Nothing until a week is pointed at; then its value, or why there is none.
-            value: (_u: uPlotClass, v: number | null, _s: number, idx: number | null) =>
-              idx == null ? '' : v == null ? 'hidden or not asked' : `${v}${unit}`,
-          })),
-        ],
-      },
-      [x as number[], ...series.map((s) => s.values as (number | null)[])],
-      el,
-    );
-    return () => plot.destroy();
+    let plot: uPlotClass | undefined;
+    const cancel = drawOnScreen(el, (laidOut) => {
+      const width = Math.max(320, Math.min(Math.floor(laidOut.width) || 720, 960));
+      const UPlot = uPlot();
+      plot = new UPlot(
+        {
+          width,
+          height: 220,
+          scales: { x: { time: true }, y: { range } },
+          axes: [{}, { values: (_u, ticks) => ticks.map((t) => `${t}${unit}`) }],
+          cursor: { drag: { x: false, y: false } },
+          series: [
+            { label: 'Week of' },
+            ...series.map((s) => ({
+              label: s.label,
+              stroke: s.color,
+              width: 2,
+              dash: s.dash,
+              points: { show: true, size: 6, stroke: s.color, fill: s.color },
+              // Nothing until a week is pointed at; then its value, or why there is none.
+              value: (_u: uPlotClass, v: number | null, _s: number, idx: number | null) =>
+                idx == null ? '' : v == null ? 'hidden or not asked' : `${v}${unit}`,
+            })),
+          ],
+        },
+        [x as number[], ...series.map((s) => s.values as (number | null)[])],
+        el,
+      );
+    });
+    return () => {
+      cancel();
+      plot?.destroy();
+    };
   }, [x, series, range, unit]);
 
   return (

@@ -1,3 +1,5 @@
+// First: the saved code is then being read while the page's other modules run and it first renders.
+import './first-load';
 import { render } from 'preact';
 import '../ui/styles.css';
 import './trends.css';

@@ -5,10 +5,10 @@ import type { Note } from '../core/notes';
 import { originPattern } from '../core/team';
 import type { TeamWeeks } from '../core/team-weeks';
 import { browser } from '../platform/browser';
-import { loadManagerAccess, saveManagerAccess } from '../platform/manager-settings';
+import { saveManagerAccess } from '../platform/manager-settings';
 import { loadMembership } from '../platform/team-settings';
-import { deleteNote, type Failure, fetchNotes, fetchTeamWeeks, saveNote } from './client';
-import { uPlotLoading } from './uplot';
+import { deleteNote, type Failure, fetchNotes, saveNote } from './client';
+import { type Fetched, fetchAll, firstLoad } from './first-load';
 
 export type TrendsState =
   | { kind: 'loading' }
@@ -19,16 +19,10 @@ export type TrendsState =
 export function useTrends() {
   const [state, setState] = useState<TrendsState>({ kind: 'loading' });
 
-  const load = useCallback(async (access: ManagerAccess) => {
+  /** Loads the team's figures, or shows those already being fetched (the page's first load). */
+  const load = useCallback(async (access: ManagerAccess, fetching?: Promise<Fetched>) => {
     setState({ kind: 'loading' });
-    const [weeks, notes, charts] = await Promise.all([
-      fetchTeamWeeks(access),
-      fetchNotes(access),
-      uPlotLoading.then(
-        () => true,
-        () => false,
-      ),
-    ]);
+    const { weeks, notes, charts } = await (fetching ?? fetchAll(access));
     if (!charts) {
       const message = 'The chart library could not be loaded. Reload the page to try again.';
       setState({ kind: 'failed', access, failure: { kind: 'rejected', message } });
@@ -50,9 +44,10 @@ export function useTrends() {
   useEffect(() => {
     void (async () => {
       try {
-        const saved = await loadManagerAccess();
-        if (saved.value) await load(saved.value);
-        else setState({ kind: 'connect', problem: saved.problem });
+        const first = await firstLoad;
+        if ('error' in first) throw first.error;
+        if (first.saved.value) await load(first.saved.value, first.fetched);
+        else setState({ kind: 'connect', problem: first.saved.problem });
       } catch (error) {
         setState({ kind: 'connect', problem: error instanceof Error ? error.message : String(error) });
       }

@@ -1,14 +1,18 @@
 /**
- * The trends page with 104 weeks × 15 statements (the bank's 13 and two more): from navigation
- * start to the frame after every chart and the table are drawn ('trends-ready'), in headless
- * Chromium, the figures served by a local node:http server. Reference: a static page opened the
- * same way. Medians over repeated loads after a warm-up.
+ * The trends page with 104 weeks × 15 statements (the bank's 13 and two more), in headless
+ * Chromium, the figures served by a local node:http server. Two marks, both from navigation start:
+ * 'trends-ready', the frame after every chart in the first viewport is drawn (what the manager sees
+ * first; the budget), and 'trends-all-charts', the frame after the last chart is drawn once the
+ * bench has scrolled to the bottom, half a screen per frame as a reader would. Reference: a static
+ * page opened the same way. Medians over repeated loads after a warm-up, page and reference
+ * interleaved.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { QUESTIONS, THEMES } from '../../src/core/questions';
 import { addWeeksToId, weekIdOf } from '../../src/core/week';
 import { extensionId, launchChromium } from '../../src/dev/chromium';
@@ -52,6 +56,29 @@ function teamWeeks() {
   };
 }
 
+/**
+ * Run in the page, as strings so the bundler's helpers do not leak into them: the time of a mark,
+ * once it is set; and scrolling to the bottom half a screen per frame, returning when it started.
+ */
+const UNTIL = `(mark) => new Promise((done, fail) => {
+  setTimeout(() => fail(new Error('No ' + mark + ' mark after 30 s.')), 30000);
+  const at = () => performance.getEntriesByName(mark)[0]?.startTime;
+  if (at() !== undefined) return done(at());
+  new PerformanceObserver((_list, observer) => {
+    if (at() === undefined) return;
+    observer.disconnect();
+    done(at());
+  }).observe({ type: 'mark' });
+})`;
+const SCROLL_TO_BOTTOM = `async () => {
+  const start = performance.now();
+  while (scrollY + innerHeight < document.documentElement.scrollHeight - 1) {
+    scrollBy(0, innerHeight / 2);
+    await new Promise(requestAnimationFrame);
+  }
+  return start;
+}`;
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 export async function trendsPageBench(dist: string): Promise<void> {
@@ -88,39 +115,54 @@ export async function trendsPageBench(dist: string): Promise<void> {
     );
     await admin.close();
 
-    const open = async (path: string, mark: string) => {
+    // A PerformanceObserver rather than waitForFunction's polling: that injects Playwright's selector
+    // engine into the page while it is still loading, which cost the page 10–30 ms of its main thread.
+    const until = async (page: Page, mark: string) =>
+      (await page.evaluate(`(${UNTIL})(${JSON.stringify(mark)})`)) as number;
+    const scrollToBottom = async (page: Page) => (await page.evaluate(`(${SCROLL_TO_BOTTOM})()`)) as number;
+
+    const openTrends = async () => {
       const page = await context.newPage();
-      await page.goto(origin + path);
-      await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, {
-        polling: 5,
-        timeout: 30_000,
-      });
-      const result = await page.evaluate((m) => {
-        const fetchEntry = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/weeks'));
-        return { ready: performance.getEntriesByName(m)[0]?.startTime ?? Number.NaN, fetch: fetchEntry?.duration ?? 0 };
-      }, mark);
-      const rows = await page.locator('table.trend-table tbody tr').count();
+      await page.goto(`${origin}src/trends/index.html`);
+      const ready = await until(page, 'trends-ready');
+      const fetched = await page.evaluate(
+        () => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/weeks'))?.duration ?? 0,
+      );
+      const scrolled = await scrollToBottom(page);
+      const all = await until(page, 'trends-all-charts');
+      const drawn = await page.locator('figure.chart canvas').count();
+      const charts = await page.locator('figure.chart').count();
       await page.close();
-      return { ...result, rows };
+      return { ready, fetched, all, afterScroll: all - scrolled, drawn, charts };
     };
-    const page: { ready: number; fetch: number; rows: number }[] = [];
+    const openReference = async () => {
+      const page = await context.newPage();
+      await page.goto(`${origin}reference.html`);
+      const ready = await until(page, 'pulse-ready');
+      await page.close();
+      return ready;
+    };
+    const page: Awaited<ReturnType<typeof openTrends>>[] = [];
     const reference: number[] = [];
     for (let i = 0; i < WARM_UP + LOADS; i++) {
-      const p = await open('src/trends/index.html', 'trends-ready');
-      const r = await open('reference.html', 'pulse-ready');
+      const p = await openTrends();
+      const r = await openReference();
+      if (p.drawn !== p.charts) throw new Error(`Only ${p.drawn} of ${p.charts} charts were drawn after scrolling.`);
       if (i >= WARM_UP) {
         page.push(p);
-        reference.push(r.ready);
+        reference.push(r);
       }
     }
+    const ms = (xs: number[]) => `${median(xs).toFixed(1)} ms`;
     console.log(`\n## Trends page, 104 weeks × 15 statements (median of ${LOADS}, after ${WARM_UP} warm-up loads)\n`);
+    console.log('  From navigation start. The figures table is built when opened, so neither mark includes it.');
     console.log(
-      '  Navigation start to the frame after the 7 charts are drawn (the figures table is built when opened).',
+      `  first viewport drawn ('trends-ready')     ${ms(page.map((p) => p.ready))}, of which fetching the figures ${ms(page.map((p) => p.fetched))} (budget: under 200 ms)`,
     );
     console.log(
-      `  trends page  ${median(page.map((p) => p.ready)).toFixed(1)} ms, of which fetching the figures ${median(page.map((p) => p.fetch)).toFixed(1)} ms (budget: under 200 ms)`,
+      `  all ${page[0]?.charts ?? '?'} charts drawn ('trends-all-charts')  ${ms(page.map((p) => p.all))}, after scrolling to the bottom; ${ms(page.map((p) => p.afterScroll))} from the first scroll`,
     );
-    console.log(`  reference    ${median(reference).toFixed(1)} ms (a static page with five buttons)`);
+    console.log(`  reference                                 ${ms(reference)} (a static page with five buttons)`);
   } finally {
     await context.close();
     server.close();
