@@ -8,6 +8,7 @@ import { checkEndpoint, type ManagerAccess } from '../core/invite';
 import { describeIssues } from '../core/schemas';
 import { teamIdSchema } from '../core/submission';
 import { browser } from './browser';
+import { t } from './i18n';
 import type { Loaded } from './settings';
 
 const KEY = 'managerAccess';
@@ -23,7 +24,7 @@ export async function loadManagerAccess(): Promise<Loaded<ManagerAccess | null>>
   if (stored === undefined || stored === null) return { value: null };
   const parsed = accessSchema.safeParse(stored);
   if (parsed.success) return { value: parsed.data };
-  return { value: null, problem: `The saved manager code could not be read (${describeIssues(parsed.error, 1)}).` };
+  return { value: null, problem: t('trends_savedCodeUnreadable', describeIssues(parsed.error, 1)) };
 }
 
 export async function saveManagerAccess(access: ManagerAccess | null): Promise<void> {

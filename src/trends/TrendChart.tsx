@@ -8,6 +8,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type uPlotClass from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { t } from '../platform/i18n';
 import { drawOnScreen } from './on-screen';
 import { uPlot } from './uplot';
 
@@ -24,12 +25,12 @@ export interface TrendChartProps {
   readonly x: readonly number[];
   readonly series: readonly ChartSeries[];
   readonly range: [number, number];
-  /** Units after a value in the legend, e.g. "%". */
-  readonly unit?: string;
+  /** A value as the axis and the legend write it ("40%", "3,5"); keep its identity across renders. */
+  readonly format: (value: number) => string;
   readonly summary: string;
 }
 
-export function TrendChart({ title, x, series, range, unit = '', summary }: TrendChartProps) {
+export function TrendChart({ title, x, series, range, format, summary }: TrendChartProps) {
   const box = useRef<HTMLDivElement>(null);
 
   // A layout effect: drawn before the frame that shows the figures, not one frame after it.
@@ -45,10 +46,10 @@ export function TrendChart({ title, x, series, range, unit = '', summary }: Tren
           width,
           height: 220,
           scales: { x: { time: true }, y: { range } },
-          axes: [{}, { values: (_u, ticks) => ticks.map((t) => `${t}${unit}`) }],
+          axes: [{}, { values: (_u, ticks) => ticks.map(format) }],
           cursor: { drag: { x: false, y: false } },
           series: [
-            { label: 'Week of' },
+            { label: t('trends_weekOf') },
             ...series.map((s) => ({
               label: s.label,
               stroke: s.color,
@@ -57,7 +58,7 @@ export function TrendChart({ title, x, series, range, unit = '', summary }: Tren
               points: { show: true, size: 6, stroke: s.color, fill: s.color },
               // Nothing until a week is pointed at; then its value, or why there is none.
               value: (_u: uPlotClass, v: number | null, _s: number, idx: number | null) =>
-                idx == null ? '' : v == null ? 'hidden or not asked' : `${v}${unit}`,
+                idx == null ? '' : v == null ? t('trends_pointHidden') : format(v),
             })),
           ],
         },
@@ -69,7 +70,7 @@ export function TrendChart({ title, x, series, range, unit = '', summary }: Tren
       cancel();
       plot?.destroy();
     };
-  }, [x, series, range, unit]);
+  }, [x, series, range, format]);
 
   return (
     <figure class="chart">

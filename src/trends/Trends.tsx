@@ -6,25 +6,42 @@
  */
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { toCsv } from '../core/csv';
-import { THEME_LABELS, THEMES } from '../core/questions';
+import { THEMES } from '../core/questions';
 import { releasedTrendWeeks } from '../core/team-weeks';
 import { TREND_CSV_HEADER, trendCsvRow, trendRows } from '../core/trends';
+import { formatNumber, type MessageKey, t, tCount } from '../platform/i18n';
 import { downloadText } from '../ui/download';
+import { themeLabel } from '../ui/labels';
+import { tWith } from '../ui/rich-text';
 import { EmptyState, ErrorNotice, Loading } from '../ui/Status';
 import { ConnectForm } from './ConnectForm';
-import { describeLatest, questionSeries, responsesSeries, themeSeries, weekStarts } from './chart-data';
+import {
+  describeLatest,
+  percent,
+  plain,
+  questionSeries,
+  responsesCount,
+  responsesSeries,
+  themeSeries,
+  weekStarts,
+} from './chart-data';
 import { NotesSection } from './NotesSection';
 import { whenAllDrawn } from './on-screen';
 import { TrendChart } from './TrendChart';
 import { TrendTable } from './TrendTable';
 import { useTrends } from './useTrends';
 
-const RANGES = { 12: 'Last 12 weeks', 26: 'Last 26 weeks', 52: 'Last 52 weeks', 0: 'All weeks' } as const;
+const RANGES: Record<12 | 26 | 52 | 0, MessageKey> = {
+  12: 'trends_range12',
+  26: 'trends_range26',
+  52: 'trends_range52',
+  0: 'trends_rangeAll',
+};
 type Range = keyof typeof RANGES;
 
 function signed(n: number | null): string {
-  if (n === null) return 'no earlier week to compare';
-  return `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n)} points since it was last shown`;
+  if (n === null) return t('trends_noEarlier');
+  return t('trends_change', `${n > 0 ? '+' : n < 0 ? '−' : '±'}${formatNumber(Math.abs(n))}`);
 }
 
 export function Trends() {
@@ -59,26 +76,28 @@ export function Trends() {
     };
   }, [view]);
 
-  if (state.kind === 'loading') return <Loading label="Loading your team’s trends…" />;
+  if (state.kind === 'loading') return <Loading label={t('trends_loading')} />;
   if (state.kind === 'connect') return <ConnectForm problem={state.problem} onConnect={connect} />;
   if (state.kind === 'failed') {
     const { failure, access } = state;
     return (
       <section aria-labelledby="failed-heading">
         <h2 id="failed-heading">
-          {failure.kind === 'offline'
-            ? 'Offline'
-            : failure.kind === 'refused'
-              ? 'The manager code was refused'
-              : 'The trends could not be loaded'}
+          {t(
+            failure.kind === 'offline'
+              ? 'trends_failedOffline'
+              : failure.kind === 'refused'
+                ? 'trends_failedRefused'
+                : 'trends_failedOther',
+          )}
         </h2>
         <ErrorNotice>{failure.message}</ErrorNotice>
         <div class="row">
           <button type="button" class="primary" onClick={() => void reload(access)}>
-            Try again
+            {t('tryAgain')}
           </button>
           <button type="button" onClick={() => void disconnect(access)}>
-            Use another manager code
+            {t('trends_useAnotherCode')}
           </button>
         </div>
       </section>
@@ -104,50 +123,47 @@ export function Trends() {
     <>
       <div class="spread">
         <p id="team-line">
-          <strong>{team.name}</strong> at {new URL(access.endpoint).host}. Nothing is shown for fewer than {team.k}{' '}
-          responses.
+          {tWith('trends_teamLine', <strong>{team.name}</strong>, new URL(access.endpoint).host, team.k)}
         </p>
         <div class="row">
           <button type="button" onClick={() => void reload(access)}>
-            Reload
+            {t('trends_reload')}
           </button>
           <button type="button" onClick={() => void disconnect(access)}>
-            Disconnect
+            {t('trends_disconnect')}
           </button>
         </div>
       </div>
       <div class="field inline">
-        <label for="range">Weeks</label>
+        <label for="range">{t('trends_range')}</label>
         <select id="range" value={String(range)} onChange={(e) => setRange(Number(e.currentTarget.value) as Range)}>
           {Object.entries(RANGES).map(([value, label]) => (
             <option key={value} value={value}>
-              {label}
+              {t(label)}
             </option>
           ))}
         </select>
       </div>
       {view.weeks.length === 0 ? (
         <EmptyState>
-          No week’s figures are released yet.{' '}
-          {view.collecting > 0
-            ? `${view.collecting} week(s) are still collecting answers; figures appear once a week’s collection window closes.`
-            : 'Once engineers join with the invite and a week closes, its figures appear here about a week later.'}
+          {t('trends_noneReleased')}{' '}
+          {view.collecting > 0 ? tCount('trends_collecting', view.collecting) : t('trends_noneYet')}
         </EmptyState>
       ) : (
         <>
           <section aria-labelledby="themes-heading">
-            <h2 id="themes-heading">Themes</h2>
-            <ul class="latest" aria-label={`Week ${view.weeks.at(-1)?.weekId}`}>
+            <h2 id="themes-heading">{t('trends_themesHeading')}</h2>
+            <ul class="latest" aria-label={t('trends_latestLabel', view.weeks.at(-1)?.weekId ?? '')}>
               {latest.map((r) => (
                 <li key={r.theme}>
-                  <span class="theme-name">{THEME_LABELS[r.theme]}</span>{' '}
+                  <span class="theme-name">{themeLabel(r.theme)}</span>{' '}
                   {r.cell.suppressed ? (
-                    <span>fewer than {team.k} responses</span>
+                    <span>{t('trends_hidden', team.k)}</span>
                   ) : (
                     <>
-                      <span class="big">{r.cell.favourablePct}% favourable</span>{' '}
+                      <span class="big">{t('trends_favourable', r.cell.favourablePct)}</span>{' '}
                       <span class="small muted">
-                        mean {r.cell.mean.toFixed(2)}; {signed(r.change)}
+                        {t('trends_meanAndChange', formatNumber(r.cell.mean, 2), signed(r.change))}
                       </span>
                     </>
                   )}
@@ -155,55 +171,57 @@ export function Trends() {
               ))}
             </ul>
             <TrendChart
-              title="% favourable by theme"
+              title={t('trends_chartFavourable')}
               x={view.x}
               series={favourable}
               range={[0, 100]}
-              unit="%"
-              summary={describeLatest(favourable, '%')}
+              format={percent}
+              summary={describeLatest(favourable, percent)}
             />
             <TrendChart
-              title="Mean by theme (1 = strongly disagree, 5 = strongly agree)"
+              title={t('trends_chartMean')}
               x={view.x}
               series={means}
               range={[1, 5]}
-              summary={describeLatest(means, '')}
+              format={plain}
+              summary={describeLatest(means, plain)}
             />
             <TrendChart
-              title="Responses per week"
+              title={t('trends_chartResponses')}
               x={view.x}
               series={responses}
               range={[0, Math.max(team.k, ...(responses[0]?.values ?? []).map((v) => v ?? 0)) + 2]}
-              summary={describeLatest(responses, ' responses')}
+              format={plain}
+              summary={describeLatest(responses, responsesCount)}
             />
           </section>
           <section aria-labelledby="questions-heading" class="later">
-            <h2 id="questions-heading">Statements</h2>
-            <p class="small muted">Statements rotate, so each appears every few weeks: points, not a daily line.</p>
+            <h2 id="questions-heading">{t('trends_statementsHeading')}</h2>
+            <p class="small muted">{t('trends_statementsIntro')}</p>
             {THEMES.map((theme) => {
               const series = questionSeries(view.weeks, theme);
               return series.length === 0 ? null : (
                 <TrendChart
                   key={theme}
-                  title={`${THEME_LABELS[theme]}: % favourable per statement`}
+                  title={t('trends_chartStatements', themeLabel(theme))}
                   x={view.x}
                   series={series}
                   range={[0, 100]}
-                  unit="%"
-                  summary={describeLatest(series, '%')}
+                  format={percent}
+                  summary={describeLatest(series, percent)}
                 />
               );
             })}
           </section>
           <section aria-labelledby="table-heading" class="later">
             <div class="spread">
-              <h2 id="table-heading">Figures</h2>
+              <h2 id="table-heading">{t('trends_figuresHeading')}</h2>
               <button type="button" class="primary" onClick={exportCsv}>
-                Export CSV
+                {t('trends_exportCsv')}
               </button>
             </div>
             <details onToggle={(e) => setTableOpen(e.currentTarget.open)}>
-              <summary>Show the figures as a table ({view.rows.length} rows)</summary>
+              <summary>{t('trends_showTable', view.rows.length)}</summary>
               {/* Built when opened: hundreds of rows would slow every load for those who never look. */}
               {tableOpen && <TrendTable rows={view.rows} k={team.k} />}
             </details>

@@ -3,7 +3,9 @@ import './first-load';
 import { render } from 'preact';
 import '../ui/styles.css';
 import './trends.css';
+import { localizeDocument } from '../ui/localize-document';
 import { Trends } from './Trends';
 
+localizeDocument('trends_pageTitle');
 const root = document.getElementById('app');
 if (root) render(<Trends />, root);

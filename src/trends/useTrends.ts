@@ -5,6 +5,8 @@ import type { Note } from '../core/notes';
 import { originPattern } from '../core/team';
 import type { TeamWeeks } from '../core/team-weeks';
 import { browser } from '../platform/browser';
+import { describeError } from '../platform/describe-error';
+import { t } from '../platform/i18n';
 import { saveManagerAccess } from '../platform/manager-settings';
 import { loadMembership } from '../platform/team-settings';
 import { deleteNote, type Failure, fetchNotes, saveNote } from './client';
@@ -24,7 +26,7 @@ export function useTrends() {
     setState({ kind: 'loading' });
     const { weeks, notes, charts } = await (fetching ?? fetchAll(access));
     if (!charts) {
-      const message = 'The chart library could not be loaded. Reload the page to try again.';
+      const message = t('trends_chartsFailed');
       setState({ kind: 'failed', access, failure: { kind: 'rejected', message } });
       return;
     }
@@ -37,7 +39,7 @@ export function useTrends() {
       access,
       team: weeks.value,
       notes: notes.ok ? notes.value : [],
-      notesProblem: notes.ok ? undefined : `Notes could not be loaded: ${notes.failure.message}`,
+      notesProblem: notes.ok ? undefined : t('trends_notesFailed', notes.failure.message),
     });
   }, []);
 
@@ -49,7 +51,7 @@ export function useTrends() {
         if (first.saved.value) await load(first.saved.value, first.fetched);
         else setState({ kind: 'connect', problem: first.saved.problem });
       } catch (error) {
-        setState({ kind: 'connect', problem: error instanceof Error ? error.message : String(error) });
+        setState({ kind: 'connect', problem: describeError(error) });
       }
     })();
   }, [load]);
@@ -74,14 +76,14 @@ export function useTrends() {
     },
     saveNote: async (access: ManagerAccess, note: Note): Promise<string | undefined> => {
       const saved = await saveNote(access, note);
-      if (!saved.ok) return `Not saved: ${saved.failure.message}`;
+      if (!saved.ok) return t('trends_noteNotSaved', saved.failure.message);
       const notes = await fetchNotes(access);
       setState((s) => (s.kind === 'ready' && notes.ok ? { ...s, notes: notes.value } : s));
       return undefined;
     },
     deleteNote: async (access: ManagerAccess, note: Note): Promise<string | undefined> => {
       const deleted = await deleteNote(access, note);
-      if (!deleted.ok) return `Not deleted: ${deleted.failure.message}`;
+      if (!deleted.ok) return t('trends_noteNotDeleted', deleted.failure.message);
       setState((s) =>
         s.kind === 'ready'
           ? { ...s, notes: s.notes.filter((n) => n.weekId !== note.weekId || n.theme !== note.theme) }

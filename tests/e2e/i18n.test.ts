@@ -5,10 +5,13 @@
  * left over, no raw message key; and the pulse answered with the keyboard as usual.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatManagerCode } from '../../src/core/invite';
 import { statementKey } from '../../src/core/questions';
 import { pulseForWeek } from '../../src/core/rotation';
-import { weekIdOf } from '../../src/core/week';
+import { addWeeksToId, weekIdOf } from '../../src/core/week';
 import { type Messages, readLocales } from '../../src/dev/locales';
+import { seedDemo } from '../../src/server/demo';
+import { MANAGER, startServer } from '../server/harness';
 import { type ExtensionBrowser, launchExtension } from './chromium';
 import { type FirefoxExtension, launchFirefox } from './firefox';
 import { fromPlaywright, fromPuppeteer, type UserPage } from './steps';
@@ -90,6 +93,49 @@ describe('German in Chromium', () => {
       'de',
     ]);
     await expectAllGerman(options);
+  });
+
+  it('shows the trends page in German, before a code and with a refused one', async () => {
+    const trends = fromPlaywright(await chromium.open('src/trends/index.html'));
+    await trends.waitFor('textarea#manager-code');
+    expect(await trends.text('h2')).toBe(say('trends_connectHeading'));
+    await expectAllGerman(trends);
+    await trends.fill('textarea#manager-code', 'cpulse1.abc');
+    await trends.clickButton(say('trends_connect'));
+    await expect.poll(() => trends.text('#manager-code-error')).toBe(say('error_engineersInvite'));
+    await expectAllGerman(trends);
+  });
+
+  it('shows the demo year’s charts, hidden weeks and table in German', async () => {
+    const server = await startServer({ now: () => new Date() });
+    try {
+      await seedDemo(server.store, { teamId: 'platform', lastWeek: addWeeksToId(week, -1) });
+      await chromium.approveHost('http://127.0.0.1/*');
+      const page = await chromium.open('src/trends/index.html');
+      await page.fill(
+        '#manager-code',
+        formatManagerCode({ endpoint: server.url, teamId: 'platform', managerToken: MANAGER }),
+      );
+      await page.getByRole('button', { name: say('trends_connect') }).click();
+      await page.waitForSelector('figure.chart canvas');
+      for (const chart of await page.locator('figure.chart').all()) await chart.scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => performance.getEntriesByName('trends-all-charts').length === 1);
+      await page.locator('details > summary').click();
+      await page.waitForSelector('table.trend-table');
+      const text = await pageText(fromPlaywright(page));
+      expect(text).toContain(say('trends_chartFavourable'));
+      expect(text).toContain(say('theme_choice'));
+      expect(text).toContain(say('trends_hidden', 5));
+      // Means as German writes them, in the table.
+      expect(await page.locator('table.trend-table td.num').nth(1).textContent()).toMatch(/^\d,\d\d$/);
+      expect(await page.evaluate(() => [document.title, document.documentElement.lang])).toEqual([
+        say('trends_pageTitle'),
+        'de',
+      ]);
+      await expectAllGerman(fromPlaywright(page));
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -3,11 +3,14 @@ import type { ReleasedWeek } from '../../../src/core/privacy';
 import type { TrendWeek } from '../../../src/core/trends';
 import {
   describeLatest,
+  percent,
+  plain,
   questionSeries,
   responsesSeries,
   themeSeries,
   weekStarts,
 } from '../../../src/trends/chart-data';
+import { fakeBrowser } from '../fake-browser';
 
 const shown = (fav: number) =>
   ({
@@ -55,8 +58,12 @@ describe('what the trends page draws', () => {
   });
 
   it('sums each line up in words for screen readers', () => {
-    expect(describeLatest(themeSeries(weeks, 'favourablePct'), '%')).toBe(
+    expect(describeLatest(themeSeries(weeks, 'favourablePct'), percent)).toBe(
       'Impact: latest 71%; Choice: latest 40%; Improvement: nothing shown',
+    );
+    fakeBrowser.current._state.i18n.language = 'de';
+    expect(describeLatest(themeSeries(weeks, 'mean'), plain)).toBe(
+      'Wirkung: zuletzt 3,5; Mitbestimmung: zuletzt 3,5; Weiterentwicklung: nichts angezeigt',
     );
   });
 });

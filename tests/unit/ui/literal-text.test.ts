@@ -9,7 +9,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../../..');
-const PAGES = ['src/popup', 'src/options', 'src/ui'];
+const PAGES = ['src/popup', 'src/options', 'src/trends', 'src/ui'];
 /** Attributes people read or hear. */
 const TEXT_ATTRIBUTES = new Set(['label', 'title', 'caption', 'placeholder', 'aria-label', 'alt', 'cancel', 'confirm']);
 /** Text that reads the same in every language. */
