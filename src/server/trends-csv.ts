@@ -1,12 +1,13 @@
 /**
- * The manager CSV (design section 5), streamed: released weeks only (their figures computed once,
- * see releases.ts), one team at a time, so memory stays flat however many teams there are. Served per team over HTTP
- * (manager token) and for every team by the admin CLI's export-csv.
+ * The manager CSV (design section 5), streamed as bytes: released weeks only (their lines built
+ * once and kept, see released-lines.ts), one team at a time, so memory stays flat however many
+ * teams there are. Served per team over HTTP (manager token) and for every team by the admin
+ * CLI's export-csv.
  */
 import { CSV_BOM, csvLine } from '../core/csv';
-import { TREND_CSV_HEADER, trendLineWriter, trendTracker } from '../core/trends';
+import { TREND_CSV_HEADER } from '../core/trends';
 import type { WeekId } from '../core/week';
-import { releasedTeamWeeks } from './releases';
+import { releasedTeamLines } from './released-lines';
 import type { Store, Team } from './store';
 
 export interface WeekRange {
@@ -20,43 +21,50 @@ export interface CsvSource {
   readonly collectionDays: number;
 }
 
-/** Roughly how much text to gather before handing a chunk on. */
-const CHUNK_CHARS = 64 * 1024;
+/** Roughly how many bytes to gather before handing a chunk on: few writes, little held. */
+const CHUNK_BYTES = 64 * 1024;
 
-/** The CSV text for `teams`, header first, in chunks of about 64 KB. */
+const joined = (parts: Uint8Array[]) => (parts.length === 1 && parts[0] ? parts[0] : Buffer.concat(parts));
+
+/**
+ * The CSV for `teams`, header first, in chunks of about 64 KB, each ending at the end of a week.
+ * A chunk may be a view of a team's kept bytes: the bytes are written as they are, never encoded.
+ */
 export async function* trendCsvChunks(
   source: CsvSource,
   teams: Iterable<Team> | AsyncIterable<Team>,
   range: WeekRange = {},
-  chunkChars = CHUNK_CHARS,
-): AsyncGenerator<string> {
-  let chunk = CSV_BOM + csvLine(TREND_CSV_HEADER);
+  chunkBytes = CHUNK_BYTES,
+): AsyncGenerator<Uint8Array> {
+  let parts: Uint8Array[] = [Buffer.from(CSV_BOM + csvLine(TREND_CSV_HEADER))];
+  let size = parts[0]?.length ?? 0;
   for await (const team of teams) {
-    const track = trendTracker();
-    const line = trendLineWriter({ team: team.name });
-    // Weeks before `from` still count for the change column, as on the trends page.
-    for (const week of await releasedTeamWeeks(source.store, team, source, { to: range.to })) {
-      const rows = track(week);
-      if (range.from && week.weekId < range.from) continue;
-      for (const row of rows) chunk += line(row);
-      if (chunk.length >= chunkChars) {
-        yield chunk;
-        chunk = '';
-      }
+    const { lines, ends } = await releasedTeamLines(source.store, team, source, range);
+    let start = 0;
+    for (const end of ends) {
+      if (size + end - start < chunkBytes) continue;
+      parts.push(lines.subarray(start, end));
+      yield joined(parts);
+      parts = [];
+      size = 0;
+      start = end;
+    }
+    if (start < lines.length) {
+      parts.push(lines.subarray(start));
+      size += lines.length - start;
     }
   }
-  if (chunk) yield chunk;
+  if (size > 0) yield joined(parts);
 }
 
 /** A web stream of the chunks, pulled only as fast as the reader takes them (backpressure). */
-export function toByteStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
+export function toByteStream(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         const next = await chunks.next();
         if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
+        else controller.enqueue(next.value);
       },
       async cancel() {
         await chunks.return(undefined);
