@@ -35,12 +35,6 @@ export function teamLinesKey(team: Pick<Team, 'name' | 'k'>): string {
   return sha256(JSON.stringify([WRITER, team.name, team.k]));
 }
 
-/** A team's CSV bytes for some weeks, oldest first, and where each week's bytes end. */
-export interface TeamLines {
-  readonly lines: Uint8Array;
-  readonly ends: readonly number[];
-}
-
 const keptSchema = z.object({
   key: z.string(),
   weeks: z.string(),
@@ -50,6 +44,11 @@ const keptSchema = z.object({
   submissionsNow: z.number(),
   nextWeek: z.nullable(z.string()),
 });
+type Kept = z.infer<typeof keptSchema>;
+
+/** Week ids are "2026-W01": the kept list is fixed width, read in place rather than split. */
+const WEEK = 8;
+const weekAt = (weeks: string, i: number) => weeks.slice(i * (WEEK + 1), i * (WEEK + 1) + WEEK) as WeekId;
 
 /** True when `bytes` holds `prefix` at `at`. */
 function startsAt(bytes: Uint8Array, at: number, prefix: Uint8Array): boolean {
@@ -58,20 +57,72 @@ function startsAt(bytes: Uint8Array, at: number, prefix: Uint8Array): boolean {
   return true;
 }
 
-/** True when `bytes` holds the ASCII `text` and a comma at `at`. */
-function cellAt(bytes: Uint8Array, at: number, text: string): boolean {
-  if (bytes[at + text.length] !== 44) return false;
-  for (let i = 0; i < text.length; i++) if (bytes[at + i] !== text.charCodeAt(i)) return false;
-  return true;
+/** -1, 0 or 1 as the i-th kept week sorts before, with or after the j-th. */
+function compareWeeks(weeks: string, i: number, j: number): number {
+  for (let c = 0; c < WEEK; c++) {
+    const d = weeks.charCodeAt(i * (WEEK + 1) + c) - weeks.charCodeAt(j * (WEEK + 1) + c);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
 }
 
 /**
- * The kept lines of the team's released weeks up to `to`, or undefined when they are missing,
- * stale (other key, other submissions, a week released since) or out of place.
+ * Where each kept week's bytes end, or undefined unless every week holds whole lines of this
+ * team and that week (or none), in order. Read without splitting: an export checks a hundred
+ * thousand weeks.
  */
-function keptLines(...args: Parameters<typeof checkedLines>): ReturnType<typeof checkedLines> {
+function weekEnds(kept: Kept, teamPrefix: Uint8Array): number[] | undefined {
+  const { weeks, lines } = kept;
+  const ends: number[] = [];
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= kept.ends.length; i++) {
+    const c = i < kept.ends.length ? kept.ends.charCodeAt(i) : 44;
+    if (c === 44 && digits > 0) {
+      ends.push(value);
+      value = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57 && digits < 10) {
+      value = value * 10 + c - 48;
+      digits++;
+    } else return undefined;
+  }
+  if (weeks.length !== ends.length * (WEEK + 1) - 1 || ends.at(-1) !== lines.length) return undefined;
+  let start = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const end = ends[i] ?? -1;
+    if (end < start) return undefined;
+    if (i > 0 && (weeks.charCodeAt(i * (WEEK + 1) - 1) !== 44 || compareWeeks(weeks, i - 1, i) >= 0)) return undefined;
+    if (end > start) {
+      if (!startsAt(lines, start, teamPrefix)) return undefined;
+      const at = start + teamPrefix.length;
+      for (let c = 0; c < WEEK; c++) if (lines[at + c] !== weeks.charCodeAt(i * (WEEK + 1) + c)) return undefined;
+      if (lines[at + WEEK] !== 44 || lines[end - 2] !== 13 || lines[end - 1] !== 10) return undefined;
+    }
+    start = end;
+  }
+  return ends;
+}
+
+/** The first of `n` weeks for which `test` fails (n when none does), `test` holding for a prefix. */
+function firstFailing(n: number, test: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The kept bytes of the team's released weeks from `range.from` to `range.to`, or undefined when
+ * they are missing, stale (another key, other submissions, a week released since) or out of place.
+ */
+function keptLines(raw: KeptLinesNow | null, clock: ReleaseClock, range: Range, key: string, team: string) {
   try {
-    return checkedLines(...args);
+    return checkedLines(raw, clock, range, key, team);
   } catch {
     return undefined; // isReleased throws on what is not a week
   }
@@ -80,57 +131,39 @@ function keptLines(...args: Parameters<typeof checkedLines>): ReturnType<typeof 
 function checkedLines(
   raw: KeptLinesNow | null,
   clock: ReleaseClock,
-  to: WeekId | undefined,
+  range: Range,
   key: string,
   team: string,
-): { weeks: WeekId[]; all: TeamLines } | undefined {
+): Uint8Array | undefined {
   const parsed = keptSchema.safeParse(raw);
   if (!parsed.success) return undefined;
   const kept = parsed.data;
   if (kept.key !== key || kept.submissionsThen !== kept.submissionsNow) return undefined;
+  const { to, from } = range;
   const wanted = (w: string) =>
     (to === undefined || w <= to) && isReleased(w as WeekId, clock.now, clock.collectionDays);
   if (kept.nextWeek !== null && wanted(kept.nextWeek)) return undefined;
-  const listed = kept.weeks.split(',') as WeekId[];
-  const ends = kept.ends.split(',').map(Number);
-  if (ends.length !== listed.length || ends.at(-1) !== kept.lines.length) return undefined;
-  // Weeks are released oldest first, so those wanted are the first few.
-  const n = listed.findIndex((w) => !wanted(w));
-  const weeks = n === -1 ? listed : listed.slice(0, n);
-  const teamPrefix = Buffer.from(`${csvCell(team)},`);
-  let start = 0;
-  for (const [i, end] of ends.entries()) {
-    const weekId = listed[i] ?? '';
-    if (!Number.isInteger(end) || end < start || (i > 0 && weekId <= (listed[i - 1] ?? ''))) return undefined;
-    // Each week holds whole lines of this team and week (or none at all).
-    if (end > start) {
-      if (!startsAt(kept.lines, start, teamPrefix)) return undefined;
-      if (!cellAt(kept.lines, start + teamPrefix.length, weekId)) return undefined;
-      if (kept.lines[end - 2] !== 13 || kept.lines[end - 1] !== 10) return undefined;
-    }
-    start = end;
-  }
-  const upTo = ends[weeks.length - 1] ?? 0;
-  return { weeks, all: { lines: kept.lines.subarray(0, upTo), ends: ends.slice(0, weeks.length) } };
+  const ends = weekEnds(kept, Buffer.from(`${csvCell(team)},`));
+  if (!ends) return undefined;
+  // Weeks are released oldest first, so those wanted are the first few (usually all).
+  const n = wanted(weekAt(kept.weeks, ends.length - 1))
+    ? ends.length
+    : firstFailing(ends.length, (i) => wanted(weekAt(kept.weeks, i)));
+  const first = from === undefined ? 0 : firstFailing(n, (i) => weekAt(kept.weeks, i) < from);
+  return kept.lines.subarray(ends[first - 1] ?? 0, first < n ? ends[n - 1] : 0);
 }
 
-/** Those of `weeks` from `from` on, their ends counted from their own start. */
-function fromWeek(all: TeamLines, weeks: readonly WeekId[], from: WeekId | undefined): TeamLines {
-  const first = from === undefined ? 0 : weeks.findIndex((w) => w >= from);
-  if (first <= 0) return first === -1 ? { lines: new Uint8Array(0), ends: [] } : all;
-  const start = all.ends[first - 1] ?? 0;
-  return { lines: all.lines.subarray(start), ends: all.ends.slice(first).map((end) => end - start) };
-}
+type Range = { readonly from?: WeekId; readonly to?: WeekId };
 
-/** Built from the released figures of every week up to `to`, and kept. */
-async function buildLines(store: Store, team: Team, clock: ReleaseClock, key: string, to: WeekId | undefined) {
+/** Built from the released figures of every week up to `to`, and kept; the bytes from `from` on. */
+async function buildLines(store: Store, team: Team, clock: ReleaseClock, key: string, range: Range) {
   const track = trendTracker();
   const line = trendLineWriter({ team: team.name });
   const weeks: WeekId[] = [];
   const ends: number[] = [];
   let text = '';
   let end = 0;
-  for (const week of await releasedTeamWeeks(store, team, clock, { to })) {
+  for (const week of await releasedTeamWeeks(store, team, clock, { to: range.to })) {
     let lines = '';
     for (const row of track(week)) lines += line(row);
     text += lines;
@@ -138,11 +171,14 @@ async function buildLines(store: Store, team: Team, clock: ReleaseClock, key: st
     weeks.push(week.weekId);
     ends.push(end);
   }
+  const { from } = range;
+  const first = from === undefined ? 0 : weeks.findIndex((w) => w >= from);
+  const start = first === -1 ? end : (ends[first - 1] ?? 0);
   const lines = Buffer.from(text);
   const through = weeks.at(-1);
   if (through)
     await store.keepLines(team.teamId, through, { key, weeks: weeks.join(','), ends: ends.join(','), lines });
-  return { weeks, all: { lines, ends } };
+  return lines.subarray(start);
 }
 
 /**
@@ -153,11 +189,9 @@ export async function releasedTeamLines(
   store: Store,
   team: Team,
   clock: ReleaseClock,
-  range: { readonly from?: WeekId; readonly to?: WeekId } = {},
-): Promise<TeamLines> {
+  range: Range = {},
+): Promise<Uint8Array> {
   const key = teamLinesKey(team);
-  const kept = keptLines(await store.keptLines(team.teamId), clock, range.to, key, team.name);
-  if (kept) return fromWeek(kept.all, kept.weeks, range.from);
-  const built = await buildLines(store, team, clock, key, range.to);
-  return fromWeek(built.all, built.weeks, range.from);
+  const kept = keptLines(await store.keptLines(team.teamId), clock, range, key, team.name);
+  return kept ?? buildLines(store, team, clock, key, range);
 }

@@ -24,11 +24,9 @@ export interface CsvSource {
 /** Roughly how many bytes to gather before handing a chunk on: few writes, little held. */
 const CHUNK_BYTES = 64 * 1024;
 
-const joined = (parts: Uint8Array[]) => (parts.length === 1 && parts[0] ? parts[0] : Buffer.concat(parts));
-
 /**
- * The CSV for `teams`, header first, in chunks of about 64 KB, each ending at the end of a week.
- * A chunk may be a view of a team's kept bytes: the bytes are written as they are, never encoded.
+ * The CSV for `teams`, header first, in chunks of about 64 KB, a team at a time at most past
+ * that. A chunk may be a team's kept bytes themselves: they are written as they are, not copied.
  */
 export async function* trendCsvChunks(
   source: CsvSource,
@@ -39,22 +37,17 @@ export async function* trendCsvChunks(
   let parts: Uint8Array[] = [Buffer.from(CSV_BOM + csvLine(TREND_CSV_HEADER))];
   let size = parts[0]?.length ?? 0;
   for await (const team of teams) {
-    const { lines, ends } = await releasedTeamLines(source.store, team, source, range);
-    let start = 0;
-    for (const end of ends) {
-      if (size + end - start < chunkBytes) continue;
-      parts.push(lines.subarray(start, end));
-      yield joined(parts);
+    const lines = await releasedTeamLines(source.store, team, source, range);
+    if (lines.length === 0) continue;
+    parts.push(lines);
+    size += lines.length;
+    if (size >= chunkBytes) {
+      yield parts.length === 1 && parts[0] ? parts[0] : Buffer.concat(parts);
       parts = [];
       size = 0;
-      start = end;
-    }
-    if (start < lines.length) {
-      parts.push(lines.subarray(start));
-      size += lines.length - start;
     }
   }
-  if (size > 0) yield joined(parts);
+  if (size > 0) yield Buffer.concat(parts);
 }
 
 /** A web stream of the chunks, pulled only as fast as the reader takes them (backpressure). */
