@@ -31,8 +31,8 @@ export interface CliContext {
   readonly store: Store;
   readonly publicUrl: string;
   readonly out: (line: string) => void;
-  /** Raw output (the CSV's bytes), streamed: resolves once all is taken, waiting for a slow reader. */
-  readonly writeAll?: (chunks: AsyncIterable<Uint8Array>) => Promise<void>;
+  /** Raw output (the CSV), streamed: resolves once all is taken, waiting for a slow reader. */
+  readonly writeAll?: (chunks: AsyncIterable<string>) => Promise<void>;
   readonly collectionDays?: number;
   readonly now?: () => Date;
 }
@@ -148,11 +148,7 @@ export async function runAdminCommand(argv: readonly string[], ctx: CliContext):
       const source = { store: ctx.store, now: ctx.now?.() ?? new Date(), collectionDays: ctx.collectionDays ?? 7 };
       const chunks = trendCsvChunks(source, await ctx.store.listTeams(), { from, to });
       if (ctx.writeAll) await ctx.writeAll(chunks);
-      else {
-        // A chunk may end inside a character only if the stream is cut mid-line; decode as a stream anyway.
-        const text = new TextDecoder('utf-8', { ignoreBOM: true });
-        for await (const chunk of chunks) ctx.out(text.decode(chunk, { stream: true }));
-      }
+      else for await (const chunk of chunks) ctx.out(chunk);
       return;
     }
     case 'seed-demo': {

@@ -26,7 +26,7 @@ async function openStore(config: ReturnType<typeof configFromEnv>): Promise<{ st
  * Stream chunks to stdout with Node's own backpressure, so a long export holds little in memory.
  * (Resolving a promise per write on 'drain' leaked here when stdout is a file: the bench caught it.)
  */
-function writeAllToStdout(chunks: AsyncIterable<Uint8Array>): Promise<void> {
+function writeAllToStdout(chunks: AsyncIterable<string>): Promise<void> {
   return pipeline(Readable.from(chunks), process.stdout, { end: false });
 }
 

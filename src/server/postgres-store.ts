@@ -55,7 +55,7 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
       submissions INTEGER NOT NULL,
       weeks TEXT NOT NULL,
       ends TEXT NOT NULL,
-      lines BYTEA NOT NULL
+      lines TEXT NOT NULL
     );
     CREATE TABLE IF NOT EXISTS ${schema}.notes (
       team_id TEXT NOT NULL REFERENCES ${schema}.teams(team_id),

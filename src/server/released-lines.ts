@@ -1,7 +1,7 @@
 /**
- * The finished CSV lines of a team's released weeks, kept as bytes. A released week's figures
+ * The finished CSV lines of a team's released weeks, kept as text. A released week's figures
  * never change, and neither does its change column once it and every earlier week are released,
- * so a later export copies the bytes it wrote before instead of building them again.
+ * so a later export writes the text it wrote before instead of building it again.
  *
  * The lines depend on more than the figures: the team's name (a column), k, the statement texts,
  * labels, rotation and columns, and every earlier released week (the change column). So they are
@@ -39,7 +39,7 @@ const keptSchema = z.object({
   key: z.string(),
   weeks: z.string(),
   ends: z.string(),
-  lines: z.instanceof(Uint8Array),
+  lines: z.string(),
   submissionsThen: z.number(),
   submissionsNow: z.number(),
   nextWeek: z.nullable(z.string()),
@@ -49,13 +49,6 @@ type Kept = z.infer<typeof keptSchema>;
 /** Week ids are "2026-W01": the kept list is fixed width, read in place rather than split. */
 const WEEK = 8;
 const weekAt = (weeks: string, i: number) => weeks.slice(i * (WEEK + 1), i * (WEEK + 1) + WEEK) as WeekId;
-
-/** True when `bytes` holds `prefix` at `at`. */
-function startsAt(bytes: Uint8Array, at: number, prefix: Uint8Array): boolean {
-  if (at + prefix.length > bytes.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (bytes[at + i] !== prefix[i]) return false;
-  return true;
-}
 
 /** -1, 0 or 1 as the i-th kept week sorts before, with or after the j-th. */
 function compareWeeks(weeks: string, i: number, j: number): number {
@@ -67,11 +60,11 @@ function compareWeeks(weeks: string, i: number, j: number): number {
 }
 
 /**
- * Where each kept week's bytes end, or undefined unless every week holds whole lines of this
+ * Where each kept week's text ends, or undefined unless every week holds whole lines of this
  * team and that week (or none), in order. Read without splitting: an export checks a hundred
  * thousand weeks.
  */
-function weekEnds(kept: Kept, teamPrefix: Uint8Array): number[] | undefined {
+function weekEnds(kept: Kept, teamPrefix: string): number[] | undefined {
   const { weeks, lines } = kept;
   const ends: number[] = [];
   let value = 0;
@@ -94,10 +87,14 @@ function weekEnds(kept: Kept, teamPrefix: Uint8Array): number[] | undefined {
     if (end < start) return undefined;
     if (i > 0 && (weeks.charCodeAt(i * (WEEK + 1) - 1) !== 44 || compareWeeks(weeks, i - 1, i) >= 0)) return undefined;
     if (end > start) {
-      if (!startsAt(lines, start, teamPrefix)) return undefined;
+      if (!lines.startsWith(teamPrefix, start)) return undefined;
       const at = start + teamPrefix.length;
-      for (let c = 0; c < WEEK; c++) if (lines[at + c] !== weeks.charCodeAt(i * (WEEK + 1) + c)) return undefined;
-      if (lines[at + WEEK] !== 44 || lines[end - 2] !== 13 || lines[end - 1] !== 10) return undefined;
+      for (let c = 0; c < WEEK; c++) {
+        if (lines.charCodeAt(at + c) !== weeks.charCodeAt(i * (WEEK + 1) + c)) return undefined;
+      }
+      if (lines.charCodeAt(at + WEEK) !== 44 || lines.charCodeAt(end - 2) !== 13 || lines.charCodeAt(end - 1) !== 10) {
+        return undefined;
+      }
     }
     start = end;
   }
@@ -117,7 +114,7 @@ function firstFailing(n: number, test: (i: number) => boolean): number {
 }
 
 /**
- * The kept bytes of the team's released weeks from `range.from` to `range.to`, or undefined when
+ * The kept text of the team's released weeks from `range.from` to `range.to`, or undefined when
  * they are missing, stale (another key, other submissions, a week released since) or out of place.
  */
 function keptLines(raw: KeptLinesNow | null, clock: ReleaseClock, range: Range, key: string, team: string) {
@@ -134,7 +131,7 @@ function checkedLines(
   range: Range,
   key: string,
   team: string,
-): Uint8Array | undefined {
+): string | undefined {
   const parsed = keptSchema.safeParse(raw);
   if (!parsed.success) return undefined;
   const kept = parsed.data;
@@ -143,19 +140,19 @@ function checkedLines(
   const wanted = (w: string) =>
     (to === undefined || w <= to) && isReleased(w as WeekId, clock.now, clock.collectionDays);
   if (kept.nextWeek !== null && wanted(kept.nextWeek)) return undefined;
-  const ends = weekEnds(kept, Buffer.from(`${csvCell(team)},`));
+  const ends = weekEnds(kept, `${csvCell(team)},`);
   if (!ends) return undefined;
   // Weeks are released oldest first, so those wanted are the first few (usually all).
   const n = wanted(weekAt(kept.weeks, ends.length - 1))
     ? ends.length
     : firstFailing(ends.length, (i) => wanted(weekAt(kept.weeks, i)));
   const first = from === undefined ? 0 : firstFailing(n, (i) => weekAt(kept.weeks, i) < from);
-  return kept.lines.subarray(ends[first - 1] ?? 0, first < n ? ends[n - 1] : 0);
+  return first < n ? kept.lines.slice(ends[first - 1] ?? 0, ends[n - 1]) : '';
 }
 
 type Range = { readonly from?: WeekId; readonly to?: WeekId };
 
-/** Built from the released figures of every week up to `to`, and kept; the bytes from `from` on. */
+/** Built from the released figures of every week up to `to`, and kept; the text from `from` on. */
 async function buildLines(store: Store, team: Team, clock: ReleaseClock, key: string, range: Range) {
   const track = trendTracker();
   const line = trendLineWriter({ team: team.name });
@@ -167,22 +164,21 @@ async function buildLines(store: Store, team: Team, clock: ReleaseClock, key: st
     let lines = '';
     for (const row of track(week)) lines += line(row);
     text += lines;
-    end += Buffer.byteLength(lines);
+    end += lines.length;
     weeks.push(week.weekId);
     ends.push(end);
   }
   const { from } = range;
   const first = from === undefined ? 0 : weeks.findIndex((w) => w >= from);
   const start = first === -1 ? end : (ends[first - 1] ?? 0);
-  const lines = Buffer.from(text);
   const through = weeks.at(-1);
   if (through)
-    await store.keepLines(team.teamId, through, { key, weeks: weeks.join(','), ends: ends.join(','), lines });
-  return lines.subarray(start);
+    await store.keepLines(team.teamId, through, { key, weeks: weeks.join(','), ends: ends.join(','), lines: text });
+  return text.slice(start);
 }
 
 /**
- * A team's released weeks from `range.from` to `range.to` as CSV bytes (weeks before `from`
+ * A team's released weeks from `range.from` to `range.to` as CSV text (weeks before `from`
  * still count for the change column): kept lines when they check out, else built and kept.
  */
 export async function releasedTeamLines(
@@ -190,7 +186,7 @@ export async function releasedTeamLines(
   team: Team,
   clock: ReleaseClock,
   range: Range = {},
-): Promise<Uint8Array> {
+): Promise<string> {
   const key = teamLinesKey(team);
   const kept = keptLines(await store.keptLines(team.teamId), clock, range, key, team.name);
   return kept ?? buildLines(store, team, clock, key, range);

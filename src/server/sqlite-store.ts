@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS released_lines (
   submissions INTEGER NOT NULL,
   weeks TEXT NOT NULL,
   ends TEXT NOT NULL,
-  lines BLOB NOT NULL
+  lines TEXT NOT NULL
 ) STRICT;
 CREATE TABLE IF NOT EXISTS notes (
   team_id TEXT NOT NULL REFERENCES teams(team_id),
@@ -120,7 +120,7 @@ export function openSqliteStore(file: string): Store {
       if (weeks.length > 0) forgetLines.run(teamId);
     },
   );
-  // One row a team: an export reads a thousand blobs instead of a hundred thousand small rows. The
+  // One row a team: an export reads a thousand texts instead of a hundred thousand small rows. The
   // count and the next week tell whether weeks gained submissions since: cheaper than listing them.
   const selectLines = db.prepare<[string], KeptLinesNow>(
     `SELECT key, weeks, ends, lines, submissions AS submissionsThen,

@@ -21,14 +21,14 @@ export interface Team {
 
 /**
  * A team's finished CSV lines, kept (see released-lines.ts): the key they were made under, the
- * weeks they hold, oldest first ("2026-W01,2026-W02"), where each week's bytes end ("853,1706")
- * and the bytes.
+ * weeks they hold, oldest first ("2026-W01,2026-W02"), where each week's text ends ("853,1706")
+ * and the text.
  */
 export interface KeptLines {
   readonly key: string;
   readonly weeks: string;
   readonly ends: string;
-  readonly lines: Uint8Array;
+  readonly lines: string;
 }
 
 /** Kept lines, with what the store holds now beside what it held when they were kept. */

@@ -78,7 +78,7 @@ describe('admin commands', () => {
 
     const exportCsv = async (...argv: string[]) => {
       const store = openSqliteStore(file);
-      const chunks: Uint8Array[] = [];
+      const chunks: string[] = [];
       try {
         await runAdminCommand(['export-csv', ...argv], {
           store,
@@ -92,12 +92,13 @@ describe('admin commands', () => {
       } finally {
         await store.close();
       }
-      return Buffer.concat(chunks).toString('utf8');
+      return chunks;
     };
-    const rows = readWithPapaparse(await exportCsv());
+    const chunks = await exportCsv();
+    const rows = readWithPapaparse(chunks.join(''));
     expect(rows[0]?.[0]).toBe('team');
     expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(['Demo team']));
-    const recent = readWithPapaparse(await exportCsv('--from', '2026-W01'));
+    const recent = readWithPapaparse((await exportCsv('--from', '2026-W01')).join(''));
     expect(recent.length).toBeGreaterThan(100);
     expect(recent.slice(1).every((r) => (r[1] ?? '') >= '2026-W01')).toBe(true);
     await expect(run(file, 'export-csv', '--from', 'last week')).rejects.toThrow(/ISO week/);

@@ -1,5 +1,5 @@
 /**
- * Kept CSV lines give exactly the bytes built from the figures, and are built again whenever
+ * Kept CSV lines give exactly the text built from the figures, and are built again whenever
  * anything they depend on changed: the name, k, a newly released week, a damaged record.
  */
 import { describe, expect, it } from 'vitest';
@@ -51,32 +51,25 @@ async function expected(store: Store, t: Team, clock: ReleaseClock, range: { fro
   return text;
 }
 
-const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
-
 describe('kept CSV lines', () => {
-  it('give the same bytes as building them, and are built once', async () => {
+  it('give the same text as building it, and are built once', async () => {
     const { store, builds } = counting(await filled());
     const t = team('platform');
     const first = await releasedTeamLines(store, t, W46_RELEASED);
     expect(builds()).toBe(1);
     const want = await expected(store, t, W46_RELEASED);
-    expect(text(first)).toBe(want);
+    expect(first).toBe(want);
     expect(want).toContain('2026-W43'); // the suppressed week's rows are kept too
     expect(want).not.toContain('2026-W47');
     const again = await releasedTeamLines(store, t, W46_RELEASED);
     expect(builds()).toBe(1);
-    expect(text(again)).toBe(want);
-    // Kept with each week's end, in bytes (the name has accents), at the end of one of its lines.
+    expect(again).toBe(want);
+    // Kept with each week's end (the name has accents) at the end of one of its lines.
     const kept = await store.keptLines('platform');
     expect(kept?.weeks).toBe('2026-W40,2026-W41,2026-W43,2026-W44,2026-W45,2026-W46');
     const ends = (kept?.ends ?? '').split(',').map(Number);
-    expect(ends.at(-1)).toBe(Buffer.byteLength(want));
-    for (const end of ends)
-      expect(
-        Buffer.from(want)
-          .subarray(end - 2, end)
-          .toString(),
-      ).toBe('\r\n');
+    expect(ends.at(-1)).toBe(want.length);
+    for (const end of ends) expect(want.slice(end - 2, end)).toBe('\r\n');
     await store.close();
   });
 
@@ -84,16 +77,14 @@ describe('kept CSV lines', () => {
     const { store, builds } = counting(await filled());
     await releasedTeamLines(store, team('platform'), W46_RELEASED);
     const renamed = { ...team('platform'), name: '=Renamed, "team"' };
-    expect(text(await releasedTeamLines(store, renamed, W46_RELEASED))).toBe(
-      await expected(store, renamed, W46_RELEASED),
-    );
+    expect(await releasedTeamLines(store, renamed, W46_RELEASED)).toBe(await expected(store, renamed, W46_RELEASED));
     expect(builds()).toBe(2);
     const stricter = { ...renamed, k: 6 };
-    const strict = text(await releasedTeamLines(store, stricter, W46_RELEASED));
+    const strict = await releasedTeamLines(store, stricter, W46_RELEASED);
     expect(strict).toBe(await expected(store, stricter, W46_RELEASED));
     expect(strict).not.toBe(await expected(store, renamed, W46_RELEASED));
     expect(builds()).toBe(3);
-    const later = text(await releasedTeamLines(store, stricter, W47_RELEASED));
+    const later = await releasedTeamLines(store, stricter, W47_RELEASED);
     expect(later).toContain('2026-W47');
     expect(later).toBe(await expected(store, stricter, W47_RELEASED));
     expect(builds()).toBe(4);
@@ -107,7 +98,7 @@ describe('kept CSV lines', () => {
     await releasedTeamLines(store, t, W46_RELEASED);
     // The API refuses these (the weeks are released); written behind its back, they still count.
     await store.upsertSubmission(submission('platform', '2026-W42', 900, 5));
-    const withW42 = text(await releasedTeamLines(store, t, W46_RELEASED));
+    const withW42 = await releasedTeamLines(store, t, W46_RELEASED);
     expect(withW42).toBe(await expected(store, t, W46_RELEASED));
     expect(withW42).toContain('2026-W42');
     expect(builds()).toBe(2);
@@ -127,8 +118,8 @@ describe('kept CSV lines', () => {
     await releasedTeamLines(store, t, W46_RELEASED);
     const longer = { ...W46_RELEASED, collectionDays: 12 }; // W46 collecting again
     const fewer = await releasedTeamLines(store, t, longer);
-    expect(text(fewer)).toBe(await expected(store, t, longer));
-    expect(text(fewer)).not.toContain('2026-W46');
+    expect(fewer).toBe(await expected(store, t, longer));
+    expect(fewer).not.toContain('2026-W46');
     expect(builds()).toBe(1);
     await store.close();
   });
@@ -138,10 +129,10 @@ describe('kept CSV lines', () => {
     const t = team('platform');
     const range = { from: '2026-W44', to: '2026-W45' } as const;
     // Built for the range first (kept up to W45), then a whole export builds them again (to W46).
-    const ranged = text(await releasedTeamLines(store, t, W46_RELEASED, range));
+    const ranged = await releasedTeamLines(store, t, W46_RELEASED, range);
     expect(ranged).toBe(await expected(store, t, W46_RELEASED, range));
     expect(ranged.split('\r\n').some((line) => /2026-W44,.*,-?\d+,false$/.test(line))).toBe(true);
-    expect(text(await releasedTeamLines(store, t, W46_RELEASED))).toBe(await expected(store, t, W46_RELEASED));
+    expect(await releasedTeamLines(store, t, W46_RELEASED)).toBe(await expected(store, t, W46_RELEASED));
     expect(builds()).toBe(2);
     // Now every range is served from what is kept.
     const ranges: { from?: WeekId; to?: WeekId }[] = [
@@ -152,7 +143,7 @@ describe('kept CSV lines', () => {
       { to: '2026-W39' },
     ];
     for (const r of ranges) {
-      expect(text(await releasedTeamLines(store, t, W46_RELEASED, r))).toBe(await expected(store, t, W46_RELEASED, r));
+      expect(await releasedTeamLines(store, t, W46_RELEASED, r)).toBe(await expected(store, t, W46_RELEASED, r));
     }
     expect(builds()).toBe(2);
     await store.close();
@@ -166,32 +157,32 @@ describe('kept CSV lines', () => {
     await releasedTeamLines(store, t, W46_RELEASED);
     const good = await store.keptLines('platform');
     if (!good) throw new Error('nothing kept');
-    const bytes = Buffer.from(good.lines);
+    const lines = good.lines;
     const ends = good.ends.split(',');
     const damaged = [
-      { ...good, lines: bytes.subarray(0, bytes.length - 1) },
-      { ...good, lines: Buffer.concat([bytes, Buffer.from('x\r\n')]) },
+      { ...good, lines: lines.slice(0, -1) },
+      { ...good, lines: `${lines}x\r\n` },
       { ...good, ends: [...ends.slice(0, 2), String(Number(ends[2]) - 1), ...ends.slice(3)].join(',') },
       { ...good, ends: ends.slice(1).join(',') },
       { ...good, ends: `${good.ends},x` },
       { ...good, weeks: good.weeks.replace('2026-W41', '2026-W42') },
-      { ...good, lines: Buffer.from(bytes.toString('utf8').replaceAll('2026-W44', '2026-W45')) },
-      { ...good, lines: Buffer.from(bytes.toString('utf8').replace(/^[^,]+,[^,]+,/, 'Someone else,')) },
+      { ...good, lines: lines.replaceAll('2026-W44', '2026-W45') },
+      { ...good, lines: lines.replace(/^[^,]+,[^,]+,/, 'Someone else,') },
       { ...good, key: teamLinesKey({ name: 'Someone else', k: t.k }) },
     ];
     for (const [i, kept] of damaged.entries()) {
       await raw.keepLines('platform', '2026-W46', kept);
-      expect(text(await releasedTeamLines(store, t, W46_RELEASED))).toBe(want);
+      expect(await releasedTeamLines(store, t, W46_RELEASED)).toBe(want);
       expect(builds()).toBe(i + 2);
     }
     // A row of the wrong shape (as a store could give back) is refused, not trusted.
     const odd: Store = Object.create(store);
-    odd.keptLines = async () => ({ ...good, lines: 'not bytes' as unknown as Uint8Array });
-    expect(text(await releasedTeamLines(odd, t, W46_RELEASED))).toBe(want);
+    odd.keptLines = async () => ({ ...good, lines: Buffer.from(lines) as unknown as string });
+    expect(await releasedTeamLines(odd, t, W46_RELEASED)).toBe(want);
     expect(builds()).toBe(damaged.length + 2);
     // Keeping figures again (here: a damaged record recomputed) forgets the lines.
     await store.keepReleased('platform', t.k, [{ weekId: '2026-W41', figures: '{"broken":' }]);
-    expect(text(await releasedTeamLines(store, t, W46_RELEASED))).toBe(want);
+    expect(await releasedTeamLines(store, t, W46_RELEASED)).toBe(want);
     expect(builds()).toBe(damaged.length + 3);
     await store.close();
   });

@@ -125,11 +125,11 @@ describe('trendCsvChunks', () => {
     const source = { store: server.store, now: new Date('2026-11-26T12:00:00Z'), collectionDays: 7 };
     const team = await server.store.getTeam('platform');
     if (!team) throw new Error('no team');
-    const chunks: Uint8Array[] = [];
+    const chunks: string[] = [];
     for await (const chunk of trendCsvChunks(source, [team, team], {}, 1)) chunks.push(chunk);
     // One chunk per team (the header rides with the first).
     expect(chunks).toHaveLength(2);
-    const rows = readWithPapaparse(Buffer.concat(chunks).toString('utf8'));
+    const rows = readWithPapaparse(chunks.join(''));
     expect(rows.filter((r) => r[0] === 'team')).toHaveLength(1);
   });
 });
