@@ -3,9 +3,8 @@
  * one statement, so no write is half done. `schema` keeps separate deployments (and test runs)
  * apart in one database.
  */
-import pg from 'pg';
 import type { WeekId } from '../core/week';
-import type { Store, TeamChange } from './store';
+import type { KeptLinesNow, Store, TeamChange } from './store';
 import {
   groupByWeek,
   type NoteRow,
@@ -21,6 +20,8 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export async function openPostgresStore(connectionString: string, schema = 'culture_pulse'): Promise<Store> {
   if (!SCHEMA_NAME.test(schema)) throw new Error(`Not a safe schema name: ${schema}`);
+  // Loaded when used: pg takes a tenth of a second to load, which every SQLite command paid.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString, max: 10, options: `-c search_path=${schema}` });
   await pool.query(`
     CREATE SCHEMA IF NOT EXISTS ${schema};
@@ -46,6 +47,15 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
       k INTEGER NOT NULL,
       figures TEXT NOT NULL,
       PRIMARY KEY (team_id, week_id)
+    );
+    CREATE TABLE IF NOT EXISTS ${schema}.released_lines (
+      team_id TEXT PRIMARY KEY REFERENCES ${schema}.teams(team_id),
+      key TEXT NOT NULL,
+      through TEXT NOT NULL,
+      submissions INTEGER NOT NULL,
+      weeks TEXT NOT NULL,
+      ends TEXT NOT NULL,
+      lines TEXT NOT NULL
     );
     CREATE TABLE IF NOT EXISTS ${schema}.notes (
       team_id TEXT NOT NULL REFERENCES ${schema}.teams(team_id),
@@ -139,12 +149,35 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
     },
     async keepReleased(teamId, k, weeks) {
       if (weeks.length === 0) return;
-      // One statement for all the weeks: it lands whole or not at all.
+      // One statement for all the weeks, forgetting the team's lines too: it lands whole or not at all.
       await pool.query(
-        `INSERT INTO released_weeks (team_id, week_id, k, figures)
+        `WITH forgotten AS (DELETE FROM released_lines WHERE team_id = $1)
+         INSERT INTO released_weeks (team_id, week_id, k, figures)
          SELECT $1, w.week_id, $2, w.figures FROM unnest($3::text[], $4::text[]) AS w(week_id, figures)
          ON CONFLICT (team_id, week_id) DO UPDATE SET k = EXCLUDED.k, figures = EXCLUDED.figures`,
         [teamId, k, weeks.map((w) => w.weekId), weeks.map((w) => w.figures)],
+      );
+    },
+    async keptLines(teamId) {
+      // The count and the next week tell whether weeks gained submissions since they were kept.
+      const { rows } = await pool.query<KeptLinesNow>(
+        `SELECT key, weeks, ends, lines, submissions AS "submissionsThen",
+           (SELECT count(*)::int FROM submissions AS s WHERE s.team_id = l.team_id AND s.week_id <= l.through)
+             AS "submissionsNow",
+           (SELECT min(s.week_id) FROM submissions AS s WHERE s.team_id = l.team_id AND s.week_id > l.through)
+             AS "nextWeek"
+         FROM released_lines AS l WHERE team_id = $1`,
+        [teamId],
+      );
+      return rows[0] ?? null;
+    },
+    async keepLines(teamId, through, kept) {
+      await pool.query(
+        `INSERT INTO released_lines (team_id, key, through, submissions, weeks, ends, lines)
+         VALUES ($1, $2, $3, (SELECT count(*) FROM submissions WHERE team_id = $1 AND week_id <= $3), $4, $5, $6)
+         ON CONFLICT (team_id) DO UPDATE SET key = EXCLUDED.key, through = EXCLUDED.through,
+           submissions = EXCLUDED.submissions, weeks = EXCLUDED.weeks, ends = EXCLUDED.ends, lines = EXCLUDED.lines`,
+        [teamId, kept.key, through, kept.weeks, kept.ends, kept.lines],
       );
     },
     async putNote(note) {

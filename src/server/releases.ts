@@ -12,7 +12,7 @@ import { decodeReleased, encodeReleased } from '../core/released-codec';
 import type { TrendWeek } from '../core/trends';
 import type { WeekId } from '../core/week';
 import type { Store, Team } from './store';
-import { weekStatus } from './week-window';
+import { isReleased } from './week-window';
 
 export interface ReleaseClock {
   readonly now: Date;
@@ -55,7 +55,7 @@ export async function releasedTeamWeeks(
   range: { readonly from?: WeekId; readonly to?: WeekId } = {},
 ): Promise<TrendWeek[]> {
   const all = await store.teamWeeksWithKept(team.teamId, range);
-  const released = all.filter((w) => weekStatus(w.weekId, clock.now, clock.collectionDays).kind === 'released');
+  const released = all.filter((w) => isReleased(w.weekId, clock.now, clock.collectionDays));
   const weeks = released.map((w) => w.weekId);
   const found = new Map<WeekId, ReleasedWeek>();
   for (const { weekId, kept } of released) {

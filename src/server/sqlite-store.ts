@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import type { Submission } from '../core/submission';
 import type { WeekId } from '../core/week';
-import type { Store, TeamChange, UpsertResult } from './store';
+import type { KeptLines, KeptLinesNow, Store, TeamChange, UpsertResult } from './store';
 import {
   groupByWeek,
   type NoteRow,
@@ -41,6 +41,15 @@ CREATE TABLE IF NOT EXISTS released_weeks (
   k INTEGER NOT NULL,
   figures TEXT NOT NULL,
   PRIMARY KEY (team_id, week_id)
+) STRICT;
+CREATE TABLE IF NOT EXISTS released_lines (
+  team_id TEXT PRIMARY KEY REFERENCES teams(team_id),
+  key TEXT NOT NULL,
+  through TEXT NOT NULL,
+  submissions INTEGER NOT NULL,
+  weeks TEXT NOT NULL,
+  ends TEXT NOT NULL,
+  lines TEXT NOT NULL
 ) STRICT;
 CREATE TABLE IF NOT EXISTS notes (
   team_id TEXT NOT NULL REFERENCES teams(team_id),
@@ -82,9 +91,10 @@ export function openSqliteStore(file: string): Store {
   const selectTeamRows = db.prepare<[string, string, string], SubmissionRow>(
     'SELECT * FROM submissions WHERE team_id = ? AND week_id BETWEEN ? AND ? ORDER BY week_id',
   );
-  const selectWeeks = db.prepare<[string], { week_id: string }>(
-    'SELECT DISTINCT week_id FROM submissions WHERE team_id = ? ORDER BY week_id',
-  );
+  // Plucked (the value, not an object a row): an export asks for every team's weeks.
+  const selectWeeks = db
+    .prepare<[string], string>('SELECT DISTINCT week_id FROM submissions WHERE team_id = ? ORDER BY week_id')
+    .pluck(true);
 
   const upsertNote = db.prepare(
     `INSERT INTO notes (team_id, week_id, theme, text) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM teams WHERE team_id = ?)
@@ -103,11 +113,48 @@ export function openSqliteStore(file: string): Store {
     `INSERT INTO released_weeks (team_id, week_id, k, figures) VALUES (?, ?, ?, ?)
      ON CONFLICT (team_id, week_id) DO UPDATE SET k = excluded.k, figures = excluded.figures`,
   );
+  const forgetLines = db.prepare('DELETE FROM released_lines WHERE team_id = ?');
   const keepMany = db.transaction(
     (teamId: string, k: number, weeks: readonly { weekId: string; figures: string }[]) => {
       for (const w of weeks) upsertReleased.run(teamId, w.weekId, k, w.figures);
+      if (weeks.length > 0) forgetLines.run(teamId);
     },
   );
+  // One row a team: an export reads a thousand texts instead of a hundred thousand small rows. The
+  // count and the next week tell whether weeks gained submissions since: cheaper than listing them.
+  const selectLines = db.prepare<[string], KeptLinesNow>(
+    `SELECT key, weeks, ends, lines, submissions AS submissionsThen,
+       (SELECT count(*) FROM submissions AS s WHERE s.team_id = l.team_id AND s.week_id <= l.through) AS submissionsNow,
+       (SELECT min(s.week_id) FROM submissions AS s WHERE s.team_id = l.team_id AND s.week_id > l.through) AS nextWeek
+     FROM released_lines AS l WHERE team_id = ?`,
+  );
+  /**
+   * Kept figures and lines are derived from the submissions and built again when missing, so they
+   * are written without waiting for the disk (no fsync a commit; a power cut may lose the last
+   * ones, never corrupt them, and the next commit of a submission syncs them too). The first
+   * export writes two thousand of these; waiting for each took most of its time.
+   */
+  const derived = <A extends unknown[]>(write: (...args: A) => void) => {
+    return (...args: A) => {
+      db.pragma('synchronous = NORMAL');
+      try {
+        write(...args);
+      } finally {
+        db.pragma('synchronous = FULL');
+      }
+    };
+  };
+  const upsertLines = db.prepare(
+    `INSERT INTO released_lines (team_id, key, through, submissions, weeks, ends, lines)
+     VALUES (@teamId, @key, @through, (SELECT count(*) FROM submissions WHERE team_id = @teamId AND week_id <= @through),
+       @weeks, @ends, @lines)
+     ON CONFLICT (team_id) DO UPDATE SET key = excluded.key, through = excluded.through,
+       submissions = excluded.submissions, weeks = excluded.weeks, ends = excluded.ends, lines = excluded.lines`,
+  );
+  const keepDerived = derived(keepMany);
+  const keepLinesDerived = derived((teamId: string, through: string, kept: KeptLines) => {
+    upsertLines.run({ teamId, key: kept.key, through, weeks: kept.weeks, ends: kept.ends, lines: kept.lines });
+  });
   const removeNote = db.prepare('DELETE FROM notes WHERE team_id = ? AND week_id = ? AND theme = ?');
   const selectNotes = db.prepare<[string], NoteRow>(
     `SELECT week_id, theme, text FROM notes WHERE team_id = ? ORDER BY week_id, ${THEME_ORDER_SQL}`,
@@ -181,7 +228,7 @@ export function openSqliteStore(file: string): Store {
       return selectWeek.all(teamId, weekId).map(submissionFromRow);
     },
     async teamWeeks(teamId) {
-      return selectWeeks.all(teamId).map((r) => r.week_id as WeekId);
+      return selectWeeks.all(teamId) as WeekId[];
     },
     async *teamSubmissionsByWeek(teamId, range = {}) {
       // One statement per team (all() is several times faster per row than iterate()); a team's rows
@@ -197,8 +244,14 @@ export function openSqliteStore(file: string): Store {
         }));
     },
     async keepReleased(teamId, k, weeks) {
-      // One transaction, one fsync, however many weeks: the first export keeps a hundred per team.
-      keepMany(teamId, k, weeks);
+      // One transaction however many weeks: the first export keeps a hundred per team.
+      keepDerived(teamId, k, weeks);
+    },
+    async keptLines(teamId) {
+      return selectLines.get(teamId) ?? null;
+    },
+    async keepLines(teamId, through, kept) {
+      keepLinesDerived(teamId, through, kept);
     },
     async putNote(note) {
       return upsertNote.run(note.teamId, note.weekId, note.theme, note.text, note.teamId).changes === 1;

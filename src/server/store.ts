@@ -19,6 +19,27 @@ export interface Team {
   readonly k: number;
 }
 
+/**
+ * A team's finished CSV lines, kept (see released-lines.ts): the key they were made under, the
+ * weeks they hold, oldest first ("2026-W01,2026-W02"), where each week's text ends ("853,1706")
+ * and the text.
+ */
+export interface KeptLines {
+  readonly key: string;
+  readonly weeks: string;
+  readonly ends: string;
+  readonly lines: string;
+}
+
+/** Kept lines, with what the store holds now beside what it held when they were kept. */
+export interface KeptLinesNow extends KeptLines {
+  /** Submissions in the weeks up to the last kept one, when the lines were kept and now. */
+  readonly submissionsThen: number;
+  readonly submissionsNow: number;
+  /** The first week after the last kept one that has submissions. */
+  readonly nextWeek: string | null;
+}
+
 export type TeamChange = Partial<Pick<Team, 'ingestTokenHash' | 'managerTokenHash' | 'k' | 'name'>>;
 
 export type UpsertResult = 'created' | 'replaced';
@@ -56,8 +77,18 @@ export interface Store {
     teamId: string,
     range?: { readonly from?: WeekId; readonly to?: WeekId },
   ): Promise<{ weekId: WeekId; kept: { k: number; figures: string } | null }[]>;
-  /** Keep weeks' released figures for k, all in one transaction. */
+  /**
+   * Keep weeks' released figures for k, all in one transaction, forgetting the team's kept CSV
+   * lines in it: lines made from other figures must never outlive them.
+   */
   keepReleased(teamId: string, k: number, weeks: readonly { weekId: WeekId; figures: string }[]): Promise<void>;
+  /** A team's kept CSV lines, as stored (the caller checks them), or null. */
+  keptLines(teamId: string): Promise<KeptLinesNow | null>;
+  /**
+   * Keep a team's CSV lines for the weeks up to `through`, with the number of submissions in
+   * those weeks now, replacing those kept before.
+   */
+  keepLines(teamId: string, through: WeekId, lines: KeptLines): Promise<void>;
   /** Write or replace the note of a team's week and theme; false when there is no such team. */
   putNote(note: TeamNote): Promise<boolean>;
   /** True when there was a note to delete. */

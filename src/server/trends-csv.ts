@@ -1,12 +1,13 @@
 /**
- * The manager CSV (design section 5), streamed: released weeks only (their figures computed once,
- * see releases.ts), one team at a time, so memory stays flat however many teams there are. Served per team over HTTP
- * (manager token) and for every team by the admin CLI's export-csv.
+ * The manager CSV (design section 5), streamed: released weeks only (their lines built
+ * once and kept, see released-lines.ts), one team at a time, so memory stays flat however many
+ * teams there are. Served per team over HTTP (manager token) and for every team by the admin
+ * CLI's export-csv.
  */
 import { CSV_BOM, csvLine } from '../core/csv';
-import { TREND_CSV_HEADER, trendLineWriter, trendTracker } from '../core/trends';
+import { TREND_CSV_HEADER } from '../core/trends';
 import type { WeekId } from '../core/week';
-import { releasedTeamWeeks } from './releases';
+import { releasedTeamLines } from './released-lines';
 import type { Store, Team } from './store';
 
 export interface WeekRange {
@@ -23,7 +24,11 @@ export interface CsvSource {
 /** Roughly how much text to gather before handing a chunk on. */
 const CHUNK_CHARS = 64 * 1024;
 
-/** The CSV text for `teams`, header first, in chunks of about 64 KB. */
+/**
+ * The CSV text for `teams`, header first, in chunks of about 64 KB, a team at a time at most past
+ * that: a team's kept text goes on as it is. (Text, not bytes: strings die young in V8's new
+ * space, while a Buffer a team lingered until a full GC and memory climbed with the file.)
+ */
 export async function* trendCsvChunks(
   source: CsvSource,
   teams: Iterable<Team> | AsyncIterable<Team>,
@@ -32,17 +37,10 @@ export async function* trendCsvChunks(
 ): AsyncGenerator<string> {
   let chunk = CSV_BOM + csvLine(TREND_CSV_HEADER);
   for await (const team of teams) {
-    const track = trendTracker();
-    const line = trendLineWriter({ team: team.name });
-    // Weeks before `from` still count for the change column, as on the trends page.
-    for (const week of await releasedTeamWeeks(source.store, team, source, { to: range.to })) {
-      const rows = track(week);
-      if (range.from && week.weekId < range.from) continue;
-      for (const row of rows) chunk += line(row);
-      if (chunk.length >= chunkChars) {
-        yield chunk;
-        chunk = '';
-      }
+    chunk += await releasedTeamLines(source.store, team, source, range);
+    if (chunk.length >= chunkChars) {
+      yield chunk;
+      chunk = '';
     }
   }
   if (chunk) yield chunk;

@@ -25,3 +25,20 @@ export function weekStatus(weekId: WeekId, now: Date, collectionDays: number): W
   if (now < releasedAt) return { kind: 'collecting', releasedAt };
   return { kind: 'released', releasedAt };
 }
+
+/** The clock the memo below is for, and what it found: an export asks about the same weeks for every team. */
+let memo: { now: number; collectionDays: number; released: Map<WeekId, boolean> } | undefined;
+
+/** weekStatus(…).kind === 'released', remembered for the latest clock asked about. */
+export function isReleased(weekId: WeekId, now: Date, collectionDays: number): boolean {
+  if (memo?.now !== now.getTime() || memo.collectionDays !== collectionDays) {
+    memo = { now: now.getTime(), collectionDays, released: new Map() };
+  }
+  let released = memo.released.get(weekId);
+  if (released === undefined) {
+    released = weekStatus(weekId, now, collectionDays).kind === 'released';
+    if (memo.released.size >= 10_000) memo.released.clear();
+    memo.released.set(weekId, released);
+  }
+  return released;
+}

@@ -188,5 +188,53 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       ).rejects.toThrow();
       expect(await store.teamWeeksWithKept('ghost')).toEqual([]);
     });
+
+    it('keeps one set of CSV lines per team, as text, with its submissions then and now', async () => {
+      const store = await fresh();
+      await store.createTeam(team('platform'));
+      await store.createTeam(team('apps'));
+      let n = 0;
+      for (const week of ['2026-W44', '2026-W45', '2026-W45', '2026-W47'] as const) {
+        await store.upsertSubmission(submission('platform', week, ++n));
+      }
+      expect(await store.keptLines('platform')).toBeNull();
+      const text = '=Équipe, "x",2026-W45,…\r\n\u00ff😀';
+      const kept = { key: 'k1', weeks: '2026-W44,2026-W45', ends: `1,${text.length}`, lines: text };
+      await store.keepLines('platform', '2026-W45', kept);
+      await store.keepLines('apps', '2026-W45', { ...kept, key: 'other' });
+      const read = await store.keptLines('platform');
+      expect(read).toEqual({
+        ...kept,
+        submissionsThen: 3,
+        submissionsNow: 3,
+        nextWeek: '2026-W47',
+      });
+      expect(await store.keptLines('apps')).toMatchObject({ key: 'other', submissionsThen: 0, nextWeek: null });
+      // Counted up to the last kept week: a later week does not count, an earlier one does.
+      await store.upsertSubmission(submission('platform', '2026-W46', ++n));
+      await store.upsertSubmission(submission('platform', '2026-W43', ++n));
+      expect(await store.keptLines('platform')).toMatchObject({
+        submissionsThen: 3,
+        submissionsNow: 4,
+        nextWeek: '2026-W46',
+      });
+      await store.keepLines('platform', '2026-W46', {
+        key: 'k2',
+        weeks: '2026-W46',
+        ends: '2',
+        lines: 'ab',
+      });
+      const replaced = await store.keptLines('platform');
+      expect(replaced?.lines).toBe('ab');
+      expect(replaced).toMatchObject({ key: 'k2', weeks: '2026-W46', submissionsThen: 5, submissionsNow: 5 });
+      // Keeping no figures changes nothing; keeping some forgets that team's lines, and only that team's.
+      await store.keepReleased('platform', 5, []);
+      expect(await store.keptLines('platform')).not.toBeNull();
+      await store.keepReleased('platform', 5, [{ weekId: '2026-W46', figures: '[1]' }]);
+      expect(await store.keptLines('platform')).toBeNull();
+      expect((await store.keptLines('apps'))?.key).toBe('other');
+      await expect(store.keepLines('ghost', '2026-W45', kept)).rejects.toThrow();
+      expect(await store.keptLines('ghost')).toBeNull();
+    });
   });
 }
