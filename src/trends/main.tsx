@@ -3,9 +3,18 @@ import './first-load';
 import { render } from 'preact';
 import '../ui/styles.css';
 import './trends.css';
+import { t } from '../platform/i18n';
 import { localizeDocument } from '../ui/localize-document';
 import { Trends } from './Trends';
 
 localizeDocument('trends_pageTitle');
 const root = document.getElementById('app');
-if (root) render(<Trends />, root);
+if (root) {
+  render(
+    <>
+      <h1>{t('trends_heading')}</h1>
+      <Trends />
+    </>,
+    root,
+  );
+}

@@ -30,7 +30,7 @@ function say(key: string, ...subs: (string | number)[]): string {
 
 /** English sentences that differ from their German and hold no substitution: none may show. */
 const ENGLISH_ONLY = Object.entries(en)
-  .filter(([key, m]) => !m.message.includes('$') && m.message.length >= 12 && de[key]?.message !== m.message)
+  .filter(([key, m]) => !m.message.includes('$') && m.message.length >= 8 && de[key]?.message !== m.message)
   .map(([key, m]) => ({ key, text: m.message }));
 
 async function pageText(page: UserPage): Promise<string> {

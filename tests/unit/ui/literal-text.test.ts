@@ -82,6 +82,19 @@ describe('UI text', () => {
     expect(files.flatMap(literalTexts)).toEqual([]);
   });
 
+  it('is not written into the pages’ HTML either', () => {
+    const pages = PAGES.flatMap((dir) =>
+      readdirSync(join(ROOT, dir))
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => join(ROOT, dir, f)),
+    );
+    expect(pages).toHaveLength(3);
+    for (const page of pages) {
+      const body = /<body>([\s\S]*)<\/body>/.exec(readFileSync(page, 'utf8'))?.[1] ?? '';
+      expect(body.replace(/<[^>]*>/g, '').trim(), relative(ROOT, page)).toBe('');
+    }
+  });
+
   it('is found by this check when written literally', () => {
     const probe = join(ROOT, 'node_modules/.cache/literal-text-probe.tsx');
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the probe is TSX source holding a template literal.
