@@ -85,11 +85,18 @@ describe('the weekly reminder', () => {
     const wednesdayNoon = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 2, 12);
     // Next week's Saturday: a week in which no reminder has shown yet.
     const saturdayNoon = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 12, 12);
+    const mondayMidnight: ReminderSettings = { enabled: true, weekday: 1, minuteOfDay: 0 };
     const options = await openOptions();
     await options.selectOption('#reminder-day', '1');
     await options.fill('#reminder-time', '00:00');
-    await setDevClock(fromPlaywright(options), saturdayNoon.getTime() - Date.now());
-    await expect.poll(async () => (await alarms())[0]?.scheduledTime).toBeGreaterThan(Date.now());
+    await expect
+      .poll(async () => (await alarms())[0]?.scheduledTime)
+      .toBe(nextWakeUp({ now: new Date(), settings: mondayMidnight })?.getTime());
+    // The background has acted on the new clock once the alarm is booked for that clock's next wake-up.
+    const offset = saturdayNoon.getTime() - Date.now();
+    const wake = (nextWakeUp({ now: saturdayNoon, settings: mondayMidnight })?.getTime() ?? 0) - offset;
+    await setDevClock(fromPlaywright(options), offset);
+    await expect.poll(async () => Math.abs(((await alarms())[0]?.scheduledTime ?? 0) - wake)).toBeLessThan(5000);
     expect(await badge()).toBe('');
     await setDevClock(fromPlaywright(options), wednesdayNoon.getTime() - Date.now());
     await expect.poll(badge).toBe('1');
@@ -106,6 +113,10 @@ describe('the weekly reminder', () => {
     await popup.waitForSelector('#thanks');
     await expect.poll(badge).toBe('');
     await setDevClock(fromPlaywright(popup), 0);
+    // Back on the real clock before the next test compares alarms across a restart.
+    await expect
+      .poll(async () => (await alarms())[0]?.scheduledTime)
+      .toBe(nextWakeUp({ now: new Date(), settings: mondayMidnight })?.getTime());
     await popup.close();
   });
 
