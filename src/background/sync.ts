@@ -73,12 +73,16 @@ async function teamEntries(db: PulseDb, team: Membership, now: Date): Promise<Ou
   return (await listOutbox(db, now)).value.filter((e) => e.teamId === team.teamId);
 }
 
-/** Queue every closed week since joining that has scores and no entry yet. */
+/**
+ * Queue every closed week since joining that has scores and no entry yet, and was answered here:
+ * an imported week may be sent by the browser it was answered in, and must not count twice.
+ */
 async function queueClosedWeeks(db: PulseDb, team: Membership, now: Date): Promise<void> {
   const queued = new Set((await teamEntries(db, team, now)).map((e) => e.weekId));
   const { value: pulses } = await listPulses(db, now);
   const closed = pulses.filter(
-    (p) => isSentWeek(team, p.weekId) && isWeekClosed(p.weekId, now) && !queued.has(p.weekId),
+    (p) =>
+      p.importedAt === undefined && isSentWeek(team, p.weekId) && isWeekClosed(p.weekId, now) && !queued.has(p.weekId),
   );
   if (closed.length === 0) return;
   const secret = await deviceSecret();

@@ -94,8 +94,11 @@ export interface MergePlan {
   readonly unchanged: number;
 }
 
-/** Merge by week: a week only in the file is added; a week in both keeps the newer record. */
-export function planMerge(existing: readonly PulseRecord[], incoming: readonly PulseRecord[]): MergePlan {
+/**
+ * Merge by week: a week only in the file is added; a week in both keeps the newer record. Every
+ * week written is marked imported (`importedAt`), so this device never sends it to a team.
+ */
+export function planMerge(existing: readonly PulseRecord[], incoming: readonly PulseRecord[], now: Date): MergePlan {
   const byWeek = new Map(existing.map((p) => [p.weekId, p]));
   const writes: PulseRecord[] = [];
   let added = 0;
@@ -105,10 +108,10 @@ export function planMerge(existing: readonly PulseRecord[], incoming: readonly P
     const current = byWeek.get(pulse.weekId);
     if (!current) {
       added++;
-      writes.push(pulse);
+      writes.push({ ...pulse, importedAt: pulse.importedAt ?? now.getTime() });
     } else if (pulse.updatedAt > current.updatedAt) {
       updated++;
-      writes.push(pulse);
+      writes.push({ ...pulse, importedAt: pulse.importedAt ?? now.getTime() });
     } else {
       unchanged++;
     }

@@ -33,6 +33,11 @@ export const pulseRecordSchema = z
     completed: z.boolean(),
     /** Local bookkeeping for import merges; never leaves the device. */
     updatedAt: z.number().check(z.int(), z.gte(0)),
+    /**
+     * When the week came in from an imported file. Such a week is never sent to a team from this
+     * device: the browser it was answered in may send it too, and it would count twice.
+     */
+    importedAt: z.optional(z.number().check(z.int(), z.gte(0))),
   })
   .check(
     z.refine(

@@ -62,7 +62,7 @@ export function useMyData() {
       try {
         const now = new Date();
         const plan = await withPulseDb((db) =>
-          writeImport(db, (existing) => planMerge(existing, parsed.file.pulses), now),
+          writeImport(db, (existing) => planMerge(existing, parsed.file.pulses, now), now),
         );
         setOutcome({
           kind: 'success',

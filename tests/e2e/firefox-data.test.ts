@@ -17,7 +17,7 @@ import { addWeeksToId, weekIdOf } from '../../src/core/week';
 import { type FirefoxExtension, launchFirefox } from './firefox';
 import { readStoreInPage, type StoreName } from './idb';
 import { pulseRecord } from './records';
-import { answerPulse, expectCsvExport, expectJsonExport, fromPuppeteer } from './steps';
+import { answerPulse, asImported, expectCsvExport, expectJsonExport, fromPuppeteer } from './steps';
 
 const dir = mkdtempSync(join(tmpdir(), 'pulse-firefox-'));
 const profile = join(dir, 'profile');
@@ -65,13 +65,13 @@ describe('Firefox: my data, and a restart', () => {
     await page.waitForSelector('#data-summary');
     await importFile(page, 'export.json', JSON.stringify(buildExportFile(earlier, [], new Date())));
     await expect.poll(() => page.$eval('#data-summary', (e) => e.textContent ?? '')).toMatch(/^2 weeks stored/);
-    expect(await pulses(page)).toEqual(earlier);
+    expect(await pulses(page)).toEqual(asImported(earlier));
 
     await importFile(page, 'broken.json', '{"format": "culture-pulse-export", "pulses": [{"weekId": "nope"}]}');
     await expect
       .poll(() => page.$eval('[role=alert]', (e) => e.textContent ?? '').catch(() => ''))
       .toMatch(/weekId[\s\S]*Your saved answers were not changed/);
-    expect(await pulses(page)).toEqual(earlier);
+    expect(await pulses(page)).toEqual(asImported(earlier));
     await page.close();
   });
 
@@ -135,7 +135,7 @@ describe('Firefox: my data, and a restart', () => {
     expect(await pulses(page)).toEqual([]);
     await upload(page, exportedJson);
     await expect.poll(() => notice(page)).toMatch(/3 weeks added, 0 updated/);
-    expect(await pulses(page)).toEqual(beforeDelete);
+    expect(await pulses(page)).toEqual(asImported(beforeDelete));
     await expect.poll(() => page.$$eval('table.history tbody tr', (rows) => rows.length)).toBe(3);
     await page.close();
   });

@@ -261,6 +261,11 @@ export function pulseScenarios(open: OpenPopup, week: WeekId): void {
   it('closes with Escape', () => closesWithEscape(open));
 }
 
+/** Records as an import writes them: the same, marked imported (never sent to a team from here). */
+export function asImported(records: readonly PulseRecord[]): unknown[] {
+  return records.map((r) => ({ ...r, importedAt: expect.any(Number) }));
+}
+
 const byWeek = (records: readonly PulseRecord[]) => [...records].sort((a, b) => a.weekId.localeCompare(b.weekId));
 
 /** The "Export as JSON" file: an export, holding every week as stored, oldest first. */

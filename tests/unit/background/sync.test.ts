@@ -143,6 +143,15 @@ describe('team sync', () => {
     expect(status.problem).toMatch(/may not reach 127\.0\.0\.1:8787/);
   });
 
+  it('never queues a week that came from an imported file: its own browser may send it', async () => {
+    const db = await openPulseDb();
+    await db.put('pulses', samplePulse('2026-W47', { comment: COMMENT, importedAt: joinedOn.getTime() }));
+    db.close();
+    const status = await refreshSync(afterSpread);
+    expect(status.weeks).toEqual([]);
+    expect(sent).toHaveLength(0);
+  });
+
   it('sends nothing and sets no alarm without a team', async () => {
     await saveMembership(null);
     expect(await refreshSync(afterSpread)).toEqual({ team: null, problem: null, weeks: [] });

@@ -70,11 +70,16 @@ describe('planMerge', () => {
       samplePulse('2026-W47', { updatedAt: 400, comment: 'file older' }),
       samplePulse('2026-W48', { updatedAt: 200, comment: 'file newer' }),
     ];
-    const plan = planMerge(local, incoming);
+    const plan = planMerge(local, incoming, now);
     expect(plan).toMatchObject({ added: 1, updated: 1, unchanged: 1 });
     expect(plan.writes.map((p) => [p.weekId, p.comment])).toEqual([
       ['2026-W45', ''],
       ['2026-W48', 'file newer'],
     ]);
+  });
+
+  it('marks every week it writes as imported, keeping an earlier mark', () => {
+    const incoming = [samplePulse('2026-W45'), samplePulse('2026-W46', { importedAt: 7 })];
+    expect(planMerge([], incoming, now).writes.map((p) => p.importedAt)).toEqual([now.getTime(), 7]);
   });
 });

@@ -73,7 +73,7 @@ describe('pulses store', () => {
     const db = await openPulseDb();
     await db.put('pulses', samplePulse('2026-W48', { updatedAt: 10 }));
     const good = [samplePulse('2026-W46'), samplePulse('2026-W48', { updatedAt: 20, comment: 'newer' })];
-    const result = await writeImport(db, (existing) => planMerge(existing, good), now);
+    const result = await writeImport(db, (existing) => planMerge(existing, good, now), now);
     expect(result).toMatchObject({ added: 1, updated: 1 });
     expect((await listPulses(db, now)).value.map((p) => [p.weekId, p.comment])).toEqual([
       ['2026-W48', 'newer'],
