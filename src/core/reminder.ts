@@ -61,8 +61,3 @@ export function nextWakeUp({ now, settings }: Pick<ReminderInputs, 'now' | 'sett
   if (moment.getTime() > now.getTime()) return moment;
   return weekEnd(weekIdOf(now));
 }
-
-/** "Thursday at 15:00", for the options page. */
-export function describeMoment(date: Date): string {
-  return format(date, "EEEE d MMMM 'at' HH:mm");
-}

@@ -12,8 +12,6 @@ export const SCALE_LABELS: Record<ScaleValue, string> = {
   5: 'Strongly agree',
 };
 
-export const SKIP_LABEL = 'Skip';
-
 export function answerLabel(answer: Answer): string {
   return answer === 'skip' ? 'Skipped' : SCALE_LABELS[answer];
 }

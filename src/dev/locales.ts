@@ -76,6 +76,13 @@ export function substitutionsOf(message: string): number[] {
   return [...found].sort((a, b) => a - b);
 }
 
+/** A message with its substitutions, as browser.i18n.getMessage fills them: `$1`…`$9`, `$$` for `$`. */
+export function fillMessage(message: string, substitutions: readonly (string | number)[] = []): string {
+  return message.replace(/\$(\$|[1-9])/g, (_, which: string) =>
+    which === '$' ? '$' : String(substitutions[Number(which) - 1] ?? ''),
+  );
+}
+
 /** What is wrong between languages: each problem as a sentence. Empty when they agree. */
 export function localeProblems(locales: readonly LocaleSource[]): string[] {
   const problems: string[] = [];

@@ -45,11 +45,6 @@ export function tCount(base: CountKey, count: number, ...more: Substitution[]): 
   return t(`${base}_${form}`, count, ...more);
 }
 
-/** The language the UI is shown in, as a BCP 47 tag for Intl. */
-export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
-}
-
 let plurals: { language: string; rules: Intl.PluralRules } | undefined;
 function pluralRules(): Intl.PluralRules {
   const language = uiMessageLanguage();
@@ -76,37 +71,37 @@ function formatLocale(): string {
   return browserLocale.split('-')[0]?.toLowerCase() === shown ? browserLocale : shown;
 }
 
-let numbers: { locale: string; format: Intl.NumberFormat } | undefined;
-function formatSubstitution(value: Substitution): string {
-  if (typeof value === 'string') return value;
-  // Counts are small whole numbers, written alike in every language shown; skip a cold Intl.
-  if (Number.isInteger(value) && Math.abs(value) < 1000) return String(value);
-  const locale = formatLocale();
-  if (numbers?.locale !== locale) {
-    numbers = { locale, format: new Intl.NumberFormat(locale, { maximumFractionDigits: 1, useGrouping: true }) };
-  }
-  return numbers.format.format(value);
-}
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
-const fixed = new Map<string, Intl.NumberFormat>();
+/** One decimal at most, or exactly `fractionDigits`; made once per locale and precision. */
+function numberFormat(fractionDigits: number | undefined): Intl.NumberFormat {
+  const locale = formatLocale();
+  const key = `${locale}:${fractionDigits ?? ''}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(
+      locale,
+      fractionDigits === undefined
+        ? { maximumFractionDigits: 1 }
+        : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits },
+    );
+    numberFormats.set(key, format);
+  }
+  return format;
+}
 
 /**
  * A number as the shown language writes it ("3.4" / "3,4"): one decimal at most, or exactly
  * `fractionDigits` of them ("3.40").
  */
 export function formatNumber(value: number, fractionDigits?: number): string {
-  if (fractionDigits === undefined) return formatSubstitution(value);
-  const locale = formatLocale();
-  const key = `${locale}:${fractionDigits}`;
-  let format = fixed.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, {
-      minimumFractionDigits: fractionDigits,
-      maximumFractionDigits: fractionDigits,
-    });
-    fixed.set(key, format);
-  }
-  return format.format(value);
+  // Counts are small whole numbers, written alike in every language shown; skip a cold Intl.
+  if (fractionDigits === undefined && Number.isInteger(value) && Math.abs(value) < 1000) return String(value);
+  return numberFormat(fractionDigits).format(value);
+}
+
+function formatSubstitution(value: Substitution): string {
+  return typeof value === 'string' ? value : formatNumber(value);
 }
 
 /** A date as the shown language writes it, in the engineer's time zone. */

@@ -13,7 +13,7 @@ import { weekIdOf } from '../../src/core/week';
 import { freePort, INGEST, type Running, startServer } from '../server/harness';
 import { type FirefoxExtension, launchFirefox } from './firefox';
 import { readStoreInPage, type StoreName } from './idb';
-import { afterFirstSends, answerPulse, fromPuppeteer, joinTeam, readOutbox, setDevClock } from './steps';
+import { afterFirstSends, answerPulse, fromPuppeteer, joinTeam, readOutbox, sharedClock } from './steps';
 
 const COMMENT = 'SECRET-COMMENT: reviews wait for days';
 const week = weekIdOf(new Date());
@@ -22,14 +22,8 @@ const CLOSED_OFFSET = afterFirstSends(week);
 
 let firefox: FirefoxExtension;
 let server: Running | undefined;
-let offset = 0;
+const clock = sharedClock();
 const bodies: string[] = [];
-
-/** Move the extension's development clock, and the endpoint's, to `ms` past the real one. */
-async function setClock(page: Page, ms: number): Promise<void> {
-  offset = ms;
-  await setDevClock(fromPuppeteer(page), ms);
-}
 
 const outbox = (page: Page) => readOutbox(fromPuppeteer(page));
 
@@ -72,19 +66,19 @@ describe('Firefox', () => {
     expect(granted.data_collection).toEqual(['technicalAndInteraction']);
 
     // The week closes; the endpoint is not there yet.
-    await setClock(options, CLOSED_OFFSET);
+    await clock.move(fromPuppeteer(options), CLOSED_OFFSET);
     await expect.poll(async () => (await outbox(options))[0]?.attempts, { timeout: 15_000 }).toBe(1);
     expect((await outbox(options))[0]).toMatchObject({ weekId: week, state: 'waiting' });
 
     server = await startServer({
       port,
-      now: () => new Date(Date.now() + offset),
+      now: clock.now,
       tap: (request) =>
         void request.text().then((body) => {
           if (request.method === 'POST') bodies.push(body);
         }),
     });
-    await setClock(options, CLOSED_OFFSET + 7 * 60_000);
+    await clock.move(fromPuppeteer(options), CLOSED_OFFSET + 7 * 60_000);
     await expect.poll(async () => (await outbox(options))[0]?.state, { timeout: 15_000 }).toBe('sent');
     expect(bodies).toHaveLength(1);
     const body = bodies[0] ?? '';

@@ -9,7 +9,7 @@ import { formatManagerCode } from '../../src/core/invite';
 import { statementKey } from '../../src/core/questions';
 import { pulseForWeek } from '../../src/core/rotation';
 import { addWeeksToId, weekIdOf } from '../../src/core/week';
-import { type Messages, readLocales } from '../../src/dev/locales';
+import { fillMessage, type Messages, readLocales } from '../../src/dev/locales';
 import { seedDemo } from '../../src/server/demo';
 import { MANAGER, startServer } from '../server/harness';
 import { type ExtensionBrowser, launchExtension } from './chromium';
@@ -25,7 +25,7 @@ const questions = pulseForWeek(week).questions;
 function say(key: string, ...subs: (string | number)[]): string {
   const message = de[key]?.message;
   if (!message) throw new Error(`no German message ${key}`);
-  return message.replace(/\$([1-9])/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
+  return fillMessage(message, subs);
 }
 
 /** English sentences that differ from their German and hold no substitution: none may show. */

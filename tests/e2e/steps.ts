@@ -316,6 +316,21 @@ export async function setDevClock(page: UserPage, ms: number): Promise<void> {
   await page.evaluate((value) => chrome.storage.local.set({ devClockOffsetMs: value }), ms);
 }
 
+/** The extension's development clock and the endpoint's, moved together (the endpoint reads `now`). */
+export function sharedClock() {
+  let offset = 0;
+  return {
+    get offset(): number {
+      return offset;
+    },
+    now: (): Date => new Date(Date.now() + offset),
+    async move(page: UserPage, ms: number): Promise<void> {
+      offset = ms;
+      await setDevClock(page, ms);
+    },
+  };
+}
+
 export interface OutboxRow {
   readonly weekId: string;
   readonly state: string;

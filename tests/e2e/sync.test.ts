@@ -13,7 +13,7 @@ import { submissionSchema } from '../../src/core/submission';
 import { weekIdOf } from '../../src/core/week';
 import { freePort, INGEST, type Running, startServer } from '../server/harness';
 import { type ExtensionBrowser, launchExtension } from './chromium';
-import { afterFirstSends, answerPulse, fromPlaywright, joinTeam, readOutbox, setDevClock } from './steps';
+import { afterFirstSends, answerPulse, fromPlaywright, joinTeam, readOutbox, sharedClock } from './steps';
 
 const COMMENT = 'SECRET-COMMENT: the deploy freeze hurts';
 const week = weekIdOf(new Date());
@@ -26,13 +26,7 @@ let port: number;
 /** Every request the endpoint received: the submissions' bodies, and how many other requests. */
 const bodies: string[] = [];
 const others: string[] = [];
-let offset = 0;
-
-/** Move the extension's development clock, and the endpoint's, to `ms` past the real one. */
-async function setClock(page: Page, ms: number): Promise<void> {
-  offset = ms;
-  await setDevClock(fromPlaywright(page), ms);
-}
+const clock = sharedClock();
 
 const outbox = (page: Page) => readOutbox(fromPlaywright(page));
 
@@ -68,15 +62,15 @@ describe('anonymous team sync', () => {
   });
 
   it('queues the week when it closes, finds the endpoint down, and keeps it for a retry', async () => {
-    await setClock(options, CLOSED_OFFSET);
+    await clock.move(fromPlaywright(options), CLOSED_OFFSET);
     await expect.poll(async () => (await outbox(options))[0]?.attempts, { timeout: 15_000 }).toBe(1);
     const [entry] = await outbox(options);
     expect(entry).toMatchObject({ weekId: week, state: 'waiting' });
     // The retry is booked as an alarm, on the real clock, 3.75–6.25 minutes after the failed try.
     const worker = await browser.worker();
     const alarm = await worker.evaluate(() => chrome.alarms.get('team-sync'));
-    expect(Math.abs((alarm?.scheduledTime ?? 0) - ((entry?.sendAt ?? 0) - offset))).toBeLessThan(2000);
-    const retryIn = (entry?.sendAt ?? 0) - (Date.now() + offset);
+    expect(Math.abs((alarm?.scheduledTime ?? 0) - ((entry?.sendAt ?? 0) - clock.offset))).toBeLessThan(2000);
+    const retryIn = (entry?.sendAt ?? 0) - (Date.now() + clock.offset);
     expect(retryIn).toBeGreaterThan(3 * 60_000);
     expect(retryIn).toBeLessThan(6.5 * 60_000);
   });
@@ -85,7 +79,7 @@ describe('anonymous team sync', () => {
     await browser.stopServiceWorker();
     server = await startServer({
       port,
-      now: () => new Date(Date.now() + offset),
+      now: clock.now,
       tap: (request) =>
         void request.text().then((body) => {
           if (request.method === 'POST') bodies.push(body);
@@ -93,7 +87,7 @@ describe('anonymous team sync', () => {
         }),
     });
     // Past the retry moment: the clock change wakes the stopped worker, which sends.
-    await setClock(options, CLOSED_OFFSET + 7 * 60_000);
+    await clock.move(fromPlaywright(options), CLOSED_OFFSET + 7 * 60_000);
     await expect.poll(async () => (await outbox(options))[0]?.state, { timeout: 15_000 }).toBe('sent');
     expect(bodies).toHaveLength(1);
 
@@ -118,7 +112,7 @@ describe('anonymous team sync', () => {
       theme: 'impact',
       text: 'Customer demos start <b>now</b>.',
     });
-    await setClock(options, CLOSED_OFFSET + 24 * 3600_000);
+    await clock.move(fromPlaywright(options), CLOSED_OFFSET + 24 * 3600_000);
     await options.reload();
     await expect.poll(() => options.textContent('table.weeks')).toMatch(new RegExp(`${week}\\s*Sent`));
     expect(bodies).toHaveLength(1);

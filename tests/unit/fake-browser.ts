@@ -3,7 +3,7 @@
  * and platform modules run under vitest. Reset before each test by the setup file.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { readLocales } from '../../src/dev/locales';
+import { fillMessage, readLocales } from '../../src/dev/locales';
 
 export const EXTENSION_ID = 'culture-pulse-test-id';
 export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
@@ -31,14 +31,6 @@ interface Alarm {
 /** Every language's messages, read once from src/locales as the build reads them. */
 const LOCALES = new Map(readLocales().map((l) => [l.language, l.messages]));
 
-/** browser.i18n.getMessage's rules: `$1`…`$9` from the substitutions, `$$` for a dollar. */
-function fillMessage(message: string, substitutions: string | string[] = []): string {
-  const subs = Array.isArray(substitutions) ? substitutions : [substitutions];
-  return message.replace(/\$(\$|[1-9])/g, (_, which: string) =>
-    which === '$' ? '$' : (subs[Number(which) - 1] ?? ''),
-  );
-}
-
 export function createFakeBrowser() {
   const local = new Map<string, unknown>();
   const alarms = new Map<string, Alarm>();
@@ -56,7 +48,8 @@ export function createFakeBrowser() {
     i18n: {
       getMessage(key: string, substitutions?: string | string[]) {
         const message = LOCALES.get(i18nState.language)?.[key] ?? LOCALES.get('en')?.[key];
-        return message ? fillMessage(message.message, substitutions) : '';
+        const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+        return message ? fillMessage(message.message, subs) : '';
       },
       getUILanguage: () => i18nState.language,
     },
