@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateWeek } from '../../../src/core/aggregate';
 import { releaseWeek } from '../../../src/core/privacy';
-import { releasedTrendWeeks, teamWeeksSchema } from '../../../src/core/team-weeks';
+import { cellSchema, isCell, releasedTrendWeeks, teamWeeksSchema } from '../../../src/core/team-weeks';
 import { scored } from './samples';
 
 const shown = releaseWeek(
@@ -41,5 +41,73 @@ describe('the team weeks answer', () => {
     ]) {
       expect(teamWeeksSchema.safeParse({ ...answer, weeks: [bad] }).success, JSON.stringify(bad)).toBe(false);
     }
+  });
+});
+
+describe('a figure cell', () => {
+  const shownCell = {
+    suppressed: false,
+    responses: 8,
+    mean: 3.25,
+    favourablePct: 50,
+    neutralPct: 25,
+    unfavourablePct: 25,
+  };
+  const hiddenCell = { suppressed: true, reason: 'fewer than 5 responses' };
+  const values = [
+    -1,
+    -0.5,
+    0,
+    0.5,
+    1,
+    2.5,
+    5,
+    5.01,
+    99.5,
+    100,
+    100.5,
+    2 ** 53,
+    2 ** 53 - 1,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    '8',
+    '',
+    'x'.repeat(200),
+    'x'.repeat(201),
+    null,
+    undefined,
+    true,
+    false,
+    [],
+    {},
+    [8],
+  ];
+  // Every field of both kinds set to every value, left out, or joined by an extra one.
+  const cells: unknown[] = [shownCell, hiddenCell, null, undefined, 8, 'cell', [], [shownCell], {}];
+  for (const base of [shownCell, hiddenCell]) {
+    for (const key of Object.keys(base)) {
+      for (const value of values) cells.push({ ...base, [key]: value });
+      const { [key as keyof typeof base]: _left, ...without } = base;
+      cells.push(without);
+    }
+    cells.push({ ...base, extra: 1 }, { ...base, reason: 'x' }, { ...base, mean: 3 });
+  }
+
+  it(`gets the same verdict from the quick check as from the schema, over ${cells.length} cells`, () => {
+    const verdicts = cells.map((c) => [isCell(c), cellSchema.safeParse(c).success]);
+    expect(verdicts.filter(([fast, slow]) => fast !== slow).length).toBe(0);
+    // Both kinds of verdict are exercised, not only refusals.
+    expect(verdicts.filter(([, slow]) => slow).length).toBeGreaterThan(10);
+    expect(verdicts.filter(([, slow]) => !slow).length).toBeGreaterThan(100);
+  });
+
+  it('names the broken rule and where it is when the answer holds a bad cell', () => {
+    const week = { weekId: '2026-W46', status: 'released', k: 5, responses: 8, suppressed: false, themes: {} };
+    const bad = { ...week, questions: { 'impact-customers': { ...shownCell, mean: 9 } } };
+    const parsed = teamWeeksSchema.safeParse({ teamId: 't', name: 'T', k: 5, weeks: [bad] });
+    expect(parsed.success).toBe(false);
+    const issue = parsed.error?.issues[0];
+    expect(issue?.path).toEqual(['weeks', 0, 'questions', 'impact-customers']);
+    expect(issue?.message).toMatch(/mean/);
   });
 });
