@@ -30,7 +30,7 @@ const isPct = (v: unknown): boolean => typeof v === 'number' && v >= 0 && v <= 1
  * cellSchema's rules as one function. A two-year answer holds about 2,000 cells; in an extension
  * page, where the CSP keeps zod from compiling its fast path, cellSchema took about 25 ms over
  * them, on the trends page's way to its first chart, and this takes well under 1 ms.
- * tests/unit/core/team-weeks.test.ts holds the two to the same verdict on several hundred cells.
+ * tests/unit/core/team-weeks.test.ts holds the two to the same verdict on 231 cells.
  */
 export function isCell(value: unknown): value is Cell {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
