@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { describeIssues, type PulseRecord, pulseRecordSchema } from './schemas';
+import { compareWeekIds } from './week';
 
 export const EXPORT_FORMAT = 'culture-pulse-export';
 export const EXPORT_VERSION = 1;
@@ -26,7 +27,7 @@ export function buildExportFile(pulses: readonly PulseRecord[], unreadable: read
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
-    pulses: [...pulses].sort((a, b) => a.weekId.localeCompare(b.weekId)),
+    pulses: [...pulses].sort((a, b) => compareWeekIds(a.weekId, b.weekId)),
   };
   if (unreadable.length > 0) file.unreadable = [...unreadable];
   return file;

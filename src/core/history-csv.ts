@@ -3,7 +3,7 @@ import { type CsvCell, toCsv } from './csv';
 import { questionById } from './questions';
 import { answerLabel, isScaleValue } from './scale';
 import type { PulseRecord } from './schemas';
-import { weekStartIsoDate } from './week';
+import { compareWeekIds, weekStartIsoDate } from './week';
 
 export const MY_HISTORY_CSV_HEADER = [
   'iso_week',
@@ -19,7 +19,7 @@ export const MY_HISTORY_CSV_HEADER = [
 /** One row per week and question, oldest week first; the week's comment on each of its rows. */
 export function myHistoryCsv(pulses: readonly PulseRecord[]): string {
   const rows: CsvCell[][] = [];
-  const sorted = [...pulses].sort((a, b) => a.weekId.localeCompare(b.weekId));
+  const sorted = [...pulses].sort((a, b) => compareWeekIds(a.weekId, b.weekId));
   for (const pulse of sorted) {
     for (const id of pulse.questionIds) {
       const question = questionById(id);

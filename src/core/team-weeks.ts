@@ -8,6 +8,7 @@ import { themeSchema } from './notes';
 import type { Cell, ReleasedWeek } from './privacy';
 import { describeIssues, weekIdSchema } from './schemas';
 import type { TrendWeek } from './trends';
+import { compareWeekIds } from './week';
 
 const pct = z.number().check(z.gte(0), z.lte(100));
 
@@ -99,5 +100,5 @@ export function releasedTrendWeeks(weeks: readonly WeekView[]): TrendWeek[] {
       };
       return [{ weekId: w.weekId, released }];
     })
-    .sort((a, b) => a.weekId.localeCompare(b.weekId));
+    .sort((a, b) => compareWeekIds(a.weekId, b.weekId));
 }

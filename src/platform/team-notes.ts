@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { type Note, noteSchema } from '../core/notes';
+import { compareWeekIds } from '../core/week';
 import { browser } from './browser';
 
 const KEY = 'teamNotes';
@@ -29,5 +30,5 @@ export async function saveTeamNotes(stored: StoredNotes | undefined): Promise<vo
 
 /** The notes worth showing now: the newest first, of the last `weeks` weeks' worth of notes. */
 export function recentNotes(notes: readonly Note[], count = 3): Note[] {
-  return [...notes].sort((a, b) => b.weekId.localeCompare(a.weekId)).slice(0, count);
+  return [...notes].sort((a, b) => compareWeekIds(b.weekId, a.weekId)).slice(0, count);
 }

@@ -6,6 +6,7 @@
 
 import { type OutboxEntry, outboxEntrySchema } from '../core/outbox-entry';
 import { describeIssues } from '../core/schemas';
+import { compareWeekIds } from '../core/week';
 import { abortQuietly, type PulseDb, queue } from './db';
 import type { ReadResult } from './pulses';
 
@@ -39,7 +40,7 @@ export async function listOutbox(db: PulseDb, now: Date): Promise<ReadResult<Out
       queue(store.delete(key));
     });
     await tx.done;
-    good.sort((a, b) => a.weekId.localeCompare(b.weekId));
+    good.sort((a, b) => compareWeekIds(a.weekId, b.weekId));
     return { value: good, setAside };
   } catch (error) {
     abortQuietly(tx);

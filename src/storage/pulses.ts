@@ -5,7 +5,7 @@
  * `unreadable` store and reported, never silently dropped.
  */
 import { describeIssues, type PulseRecord, pulseRecordSchema } from '../core/schemas';
-import type { WeekId } from '../core/week';
+import { compareWeekIds, type WeekId } from '../core/week';
 import { abortQuietly, type PulseDb, queue } from './db';
 import type { UnreadableRecord } from './schema';
 
@@ -46,7 +46,7 @@ export async function listPulses(db: PulseDb, now: Date): Promise<ReadResult<Pul
     else bad.push([String(keys[i]), value, parsed.problem]);
   });
   if (bad.length > 0) await setAside(db, bad, now);
-  good.sort((a, b) => b.weekId.localeCompare(a.weekId));
+  good.sort((a, b) => compareWeekIds(b.weekId, a.weekId));
   return { value: good, setAside: bad.length };
 }
 

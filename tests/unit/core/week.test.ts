@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addWeeksToId,
+  compareWeekIds,
   isWeekClosed,
   isWeekId,
   recentWeeks,
@@ -70,5 +71,20 @@ describe('week arithmetic', () => {
     expect(weekOrdinal('2027-W01') - weekOrdinal('2026-W53')).toBe(1);
     expect(weekOrdinal('2026-W44') - weekOrdinal('2026-W43')).toBe(1);
     expect(recentWeeks('2027-W02', 3)).toEqual(['2027-W02', '2027-W01', '2026-W53']);
+  });
+});
+
+describe('compareWeekIds', () => {
+  it('orders weeks by time, across week-years with 52 and 53 weeks', () => {
+    const weeks = Array.from({ length: 300 }, (_, i) => addWeeksToId('2024-W40', i));
+    const shuffled = [...weeks].reverse();
+    shuffled.push(shuffled.shift() ?? '2024-W40');
+    expect(shuffled.sort(compareWeekIds)).toEqual(weeks);
+    expect(weeks).toContain('2026-W53');
+    expect(weeks.map((w) => weekStart(w).getTime())).toEqual(
+      weeks.map((w) => weekStart(w).getTime()).sort((a, b) => a - b),
+    );
+    expect(compareWeekIds('2026-W53', '2027-W01')).toBe(-1);
+    expect(compareWeekIds('2026-W05', '2026-W05')).toBe(0);
   });
 });
