@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { themeSchema } from './notes';
 import type { Cell, ReleasedWeek } from './privacy';
+import { THEMES, type Theme } from './questions';
 import { describeIssues, weekIdSchema } from './schemas';
 import type { TrendWeek } from './trends';
 import { compareWeekIds } from './week';
@@ -27,11 +28,16 @@ export const cellSchema = z.union([
 
 const isPct = (v: unknown): boolean => typeof v === 'number' && v >= 0 && v <= 100;
 
+/** One week's cells by question id or by theme, in zod: as cellSchema, the rules' source of truth. */
+export const questionCellsSchema = z.record(z.string().check(z.maxLength(64)), cellSchema);
+export const themeCellsSchema = z.partialRecord(themeSchema, cellSchema);
+
 /**
  * cellSchema's rules as one function. A two-year answer holds about 2,000 cells; in an extension
- * page, where the CSP keeps zod from compiling its fast path, cellSchema took about 25 ms over
- * them, on the trends page's way to its first chart, and this takes well under 1 ms.
- * tests/unit/core/team-weeks.test.ts holds the two to the same verdict on 231 cells.
+ * page, where the CSP keeps zod from compiling its fast path, zod took about 25 ms over them, on
+ * the trends page's way to its first chart. With these checks the whole answer parses in about
+ * 5 ms. tests/unit/core/team-weeks.test.ts holds each check to its schema's verdict on 231 cells
+ * and on records built from them.
  */
 export function isCell(value: unknown): value is Cell {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -52,13 +58,26 @@ export function isCell(value: unknown): value is Cell {
   );
 }
 
-/** isCell as a schema; a refused cell is described by cellSchema, so the message names the rule. */
-const checkedCell = z.custom<Cell>(isCell, {
-  error: (issue) => {
-    const detail = cellSchema.safeParse(issue.input);
-    return detail.success ? undefined : describeIssues(detail.error, 1).replace(/^\(file\): /, '');
-  },
-});
+const THEME_KEYS: ReadonlySet<string> = new Set(THEMES);
+
+/** A record of cells whose keys pass `isKey`: questionCellsSchema's or themeCellsSchema's rules. */
+export function isCells(value: unknown, isKey: (key: string) => boolean): value is Record<string, Cell> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const [key, cell] of Object.entries(value)) if (!isKey(key) || !isCell(cell)) return false;
+  return true;
+}
+export const isQuestionKey = (key: string): boolean => key.length <= 64;
+export const isThemeKey = (key: string): boolean => THEME_KEYS.has(key);
+
+/** A check as a schema; what it refuses is described by the full schema, so the message names the rule. */
+function checked<T>(check: (value: unknown) => boolean, full: z.ZodMiniType) {
+  return z.custom<T>(check, {
+    error: (issue) => {
+      const detail = full.safeParse(issue.input);
+      return detail.success ? undefined : describeIssues(detail.error, 1).replace(/^\(file\): /, '');
+    },
+  });
+}
 
 // By status, so a refused week says what is wrong with it rather than that it matches neither kind.
 export const weekViewSchema = z.discriminatedUnion('status', [
@@ -68,8 +87,8 @@ export const weekViewSchema = z.discriminatedUnion('status', [
     k: z.number().check(z.int(), z.gte(3)),
     responses: z.nullable(z.number().check(z.int(), z.gte(0))),
     suppressed: z.boolean(),
-    questions: z.record(z.string().check(z.maxLength(64)), checkedCell),
-    themes: z.partialRecord(themeSchema, checkedCell),
+    questions: checked<Record<string, Cell>>((v) => isCells(v, isQuestionKey), questionCellsSchema),
+    themes: checked<Partial<Record<Theme, Cell>>>((v) => isCells(v, isThemeKey), themeCellsSchema),
   }),
   z.strictObject({
     weekId: weekIdSchema,

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateWeek } from '../../../src/core/aggregate';
 import { releaseWeek } from '../../../src/core/privacy';
-import { cellSchema, isCell, releasedTrendWeeks, teamWeeksSchema } from '../../../src/core/team-weeks';
+import {
+  cellSchema,
+  isCell,
+  isCells,
+  isQuestionKey,
+  isThemeKey,
+  questionCellsSchema,
+  releasedTrendWeeks,
+  teamWeeksSchema,
+  themeCellsSchema,
+} from '../../../src/core/team-weeks';
 import { scored } from './samples';
 
 const shown = releaseWeek(
@@ -101,13 +111,47 @@ describe('a figure cell', () => {
     expect(verdicts.filter(([, slow]) => !slow).length).toBeGreaterThan(100);
   });
 
+  it('gets the same verdict from the quick checks as from the schemas for records of cells', () => {
+    const keys = [
+      'impact-customers',
+      'impact',
+      'choice',
+      'improvement',
+      'morale',
+      '',
+      'x'.repeat(64),
+      'x'.repeat(65),
+      '__proto__',
+      'constructor',
+    ];
+    const records: unknown[] = [null, [], 'cells', 8, {}, [shownCell]];
+    for (const key of keys) for (const cell of cells) records.push({ [key]: cell });
+    for (const cell of cells)
+      records.push({ impact: shownCell, choice: cell }, { 'impact-customers': hiddenCell, 'choice-how': cell });
+    records.push(JSON.parse('{"__proto__": {"suppressed": true, "reason": "x"}}'));
+    const disagreements = (
+      isKey: (key: string) => boolean,
+      schema: typeof questionCellsSchema | typeof themeCellsSchema,
+    ) =>
+      records.filter(
+        (r) => isCells(r, isKey) !== schema.safeParse(r).success && !Object.hasOwn(r as object, '__proto__'),
+      );
+    expect(disagreements(isQuestionKey, questionCellsSchema)).toEqual([]);
+    expect(disagreements(isThemeKey, themeCellsSchema)).toEqual([]);
+    expect(records.filter((r) => themeCellsSchema.safeParse(r).success).length).toBeGreaterThan(20);
+    // zod skips a "__proto__" key (JSON.parse makes it an own property); the quick check is stricter.
+    const polluted = JSON.parse('{"__proto__": {"suppressed": "no"}}');
+    expect(questionCellsSchema.safeParse(polluted).success).toBe(true);
+    expect(isCells(polluted, isQuestionKey)).toBe(false);
+  });
+
   it('names the broken rule and where it is when the answer holds a bad cell', () => {
     const week = { weekId: '2026-W46', status: 'released', k: 5, responses: 8, suppressed: false, themes: {} };
     const bad = { ...week, questions: { 'impact-customers': { ...shownCell, mean: 9 } } };
     const parsed = teamWeeksSchema.safeParse({ teamId: 't', name: 'T', k: 5, weeks: [bad] });
     expect(parsed.success).toBe(false);
     const issue = parsed.error?.issues[0];
-    expect(issue?.path).toEqual(['weeks', 0, 'questions', 'impact-customers']);
-    expect(issue?.message).toMatch(/mean/);
+    expect(issue?.path).toEqual(['weeks', 0, 'questions']);
+    expect(issue?.message).toBe('impact-customers.mean: is too large (at most 5)');
   });
 });
