@@ -9,7 +9,8 @@ import { describeIssues } from '../core/schemas';
 import type { WeekId } from '../core/week';
 import { t } from '../platform/i18n';
 import { themeLabel } from '../ui/labels';
-import { EmptyState, ErrorNotice } from '../ui/Status';
+import { EmptyState, ErrorNotice, Loading } from '../ui/Status';
+import type { Notes } from './useTrends';
 
 export function NotesSection({
   notes,
@@ -17,7 +18,7 @@ export function NotesSection({
   onSave,
   onDelete,
 }: {
-  readonly notes: readonly Note[];
+  readonly notes: Notes;
   /** Released weeks a note may be written for, newest first. */
   readonly weeks: readonly WeekId[];
   readonly onSave: (note: Note) => Promise<string | undefined>;
@@ -48,11 +49,15 @@ export function NotesSection({
     <section aria-labelledby="notes-heading">
       <h2 id="notes-heading">{t('trends_notesHeading')}</h2>
       <p class="small muted">{t('trends_notesIntro')}</p>
-      {notes.length === 0 ? (
+      {notes.kind === 'loading' ? (
+        <Loading label={t('trends_notesLoading')} />
+      ) : notes.kind === 'failed' ? (
+        <ErrorNotice>{notes.problem}</ErrorNotice>
+      ) : notes.notes.length === 0 ? (
         <EmptyState>{t('trends_notesNone')}</EmptyState>
       ) : (
         <ul class="notes">
-          {[...notes].reverse().map((n) => (
+          {[...notes.notes].reverse().map((n) => (
             <li key={`${n.weekId}:${n.theme}`}>
               <strong>{t('trends_noteTitle', n.weekId, themeLabel(n.theme))}</strong>
               <p class="note-text">{n.text}</p>

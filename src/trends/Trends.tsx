@@ -228,7 +228,6 @@ export function Trends() {
           </section>
         </>
       )}
-      {state.notesProblem && <ErrorNotice>{state.notesProblem}</ErrorNotice>}
       <NotesSection
         notes={notes}
         weeks={view.weeks.map((w) => w.weekId).reverse()}

@@ -1,33 +1,31 @@
 /**
  * The page's first load, started as its script runs instead of in an effect after the first render
- * and paint (about 50 ms later): the saved manager code and, with it, the team's figures, the notes
- * and the chart library, all asked for at once.
+ * and paint (about 50 ms later): the saved manager code and, with it, the team's figures and the
+ * chart library. The notes, at the foot of the page, are asked for once the figures are in
+ * (useTrends.ts), so they neither hold back nor compete with the charts.
  */
 import type { ManagerAccess } from '../core/invite';
-import type { Note } from '../core/notes';
 import type { TeamWeeks } from '../core/team-weeks';
 import { loadManagerAccess } from '../platform/manager-settings';
 import type { Loaded } from '../platform/settings';
-import { fetchNotes, fetchTeamWeeks, type Result } from './client';
+import { fetchTeamWeeks, type Result } from './client';
 import { uPlotLoading } from './uplot';
 
 export interface Fetched {
   readonly weeks: Result<TeamWeeks>;
-  readonly notes: Result<Note[]>;
   /** Whether the chart library loaded. */
   readonly charts: boolean;
 }
 
 export async function fetchAll(access: ManagerAccess): Promise<Fetched> {
-  const [weeks, notes, charts] = await Promise.all([
+  const [weeks, charts] = await Promise.all([
     fetchTeamWeeks(access),
-    fetchNotes(access),
     uPlotLoading.then(
       () => true,
       () => false,
     ),
   ]);
-  return { weeks, notes, charts };
+  return { weeks, charts };
 }
 
 export type FirstLoad =

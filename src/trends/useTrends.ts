@@ -16,7 +16,10 @@ export type TrendsState =
   | { kind: 'loading' }
   | { kind: 'connect'; problem?: string }
   | { kind: 'failed'; access: ManagerAccess; failure: Failure }
-  | { kind: 'ready'; access: ManagerAccess; team: TeamWeeks; notes: Note[]; notesProblem?: string };
+  | { kind: 'ready'; access: ManagerAccess; team: TeamWeeks; notes: Notes };
+
+/** The team's notes: being fetched, fetched, or why they could not be. */
+export type Notes = { kind: 'loading' } | { kind: 'loaded'; notes: Note[] } | { kind: 'failed'; problem: string };
 
 export function useTrends() {
   const [state, setState] = useState<TrendsState>({ kind: 'loading' });
@@ -24,7 +27,7 @@ export function useTrends() {
   /** Loads the team's figures, or shows those already being fetched (the page's first load). */
   const load = useCallback(async (access: ManagerAccess, fetching?: Promise<Fetched>) => {
     setState({ kind: 'loading' });
-    const { weeks, notes, charts } = await (fetching ?? fetchAll(access));
+    const { weeks, charts } = await (fetching ?? fetchAll(access));
     if (!charts) {
       const message = t('trends_chartsFailed');
       setState({ kind: 'failed', access, failure: { kind: 'rejected', message } });
@@ -34,13 +37,13 @@ export function useTrends() {
       setState({ kind: 'failed', access, failure: weeks.failure });
       return;
     }
-    setState({
-      kind: 'ready',
-      access,
-      team: weeks.value,
-      notes: notes.ok ? notes.value : [],
-      notesProblem: notes.ok ? undefined : t('trends_notesFailed', notes.failure.message),
-    });
+    setState({ kind: 'ready', access, team: weeks.value, notes: { kind: 'loading' } });
+    const notes = await fetchNotes(access);
+    const loaded: Notes = notes.ok
+      ? { kind: 'loaded', notes: notes.value }
+      : { kind: 'failed', problem: t('trends_notesFailed', notes.failure.message) };
+    // Only into the figures they were fetched with: not after a reload or a change of code.
+    setState((s) => (s.kind === 'ready' && s.team === weeks.value ? { ...s, notes: loaded } : s));
   }, []);
 
   useEffect(() => {
@@ -78,15 +81,21 @@ export function useTrends() {
       const saved = await saveNote(access, note);
       if (!saved.ok) return t('trends_noteNotSaved', saved.failure.message);
       const notes = await fetchNotes(access);
-      setState((s) => (s.kind === 'ready' && notes.ok ? { ...s, notes: notes.value } : s));
+      if (notes.ok) setState((s) => (s.kind === 'ready' ? { ...s, notes: { kind: 'loaded', notes: notes.value } } : s));
       return undefined;
     },
     deleteNote: async (access: ManagerAccess, note: Note): Promise<string | undefined> => {
       const deleted = await deleteNote(access, note);
       if (!deleted.ok) return t('trends_noteNotDeleted', deleted.failure.message);
       setState((s) =>
-        s.kind === 'ready'
-          ? { ...s, notes: s.notes.filter((n) => n.weekId !== note.weekId || n.theme !== note.theme) }
+        s.kind === 'ready' && s.notes.kind === 'loaded'
+          ? {
+              ...s,
+              notes: {
+                kind: 'loaded',
+                notes: s.notes.notes.filter((n) => n.weekId !== note.weekId || n.theme !== note.theme),
+              },
+            }
           : s,
       );
       return undefined;

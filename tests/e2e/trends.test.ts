@@ -120,6 +120,27 @@ describe('the trends page', () => {
     await page.close();
   });
 
+  it('shows the charts without waiting for the notes, and says so when the notes fail', async () => {
+    const page = await browser.context.newPage();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((done) => {
+      release = done;
+    });
+    await page.route('**/v1/teams/platform/notes', async (route) => {
+      await held;
+      await route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"message":"down"}}' });
+    });
+    await page.goto(`chrome-extension://${browser.extensionId}/src/trends/index.html`);
+    await page.waitForFunction(() => performance.getEntriesByName('trends-ready').length > 0);
+    expect(await page.locator('figure.chart canvas').count()).toBeGreaterThan(0);
+    expect(await page.textContent('#notes-heading + p + [role=status]')).toMatch(/Loading the team’s notes/);
+    release();
+    await expect.poll(() => page.textContent('section[aria-labelledby=notes-heading] [role=alert]')).toMatch(/down/);
+    // A manager can still write a note.
+    expect(await page.locator('#note-text').count()).toBe(1);
+    await page.close();
+  });
+
   it('says so when a team has no released week yet', async () => {
     const page = await browser.open('src/trends/index.html');
     await page.click('button:text("Disconnect")');
