@@ -39,6 +39,9 @@ const RANGES: Record<12 | 26 | 52 | 0, MessageKey> = {
 };
 type Range = keyof typeof RANGES;
 
+const PERCENT_RANGE: [number, number] = [0, 100];
+const MEAN_RANGE: [number, number] = [1, 5];
+
 function signed(n: number | null): string {
   if (n === null) return t('trends_noEarlier');
   return t('trends_change', `${n > 0 ? '+' : n < 0 ? '−' : '±'}${formatNumber(Math.abs(n))}`);
@@ -49,16 +52,35 @@ export function Trends() {
   const [range, setRange] = useState<Range>(52);
   const [tableOpen, setTableOpen] = useState(false);
 
+  // Everything drawn is kept while the figures and range stay the same: a chart is redrawn when its
+  // props change, so new arrays on every render (the notes arriving, the table opening) redrew all six.
+  const figures = state.kind === 'ready' ? state.team : undefined;
   const view = useMemo(() => {
-    if (state.kind !== 'ready') return undefined;
-    const all = releasedTrendWeeks(state.team.weeks);
+    if (!figures) return undefined;
+    const all = releasedTrendWeeks(figures.weeks);
     const weeks = range === 0 ? all : all.slice(-range);
     // Changes are computed over every week, so the first week in range still compares with the one before.
     const first = weeks[0]?.weekId;
     const rows = trendRows(all).filter((r) => first !== undefined && r.weekId >= first);
-    const collecting = state.team.weeks.filter((w) => w.status === 'collecting').length;
-    return { weeks, rows, x: weekStarts(weeks), collecting };
-  }, [state, range]);
+    const responses = responsesSeries(weeks);
+    return {
+      weeks,
+      rows,
+      latest: rows.filter((r) => r.weekId === weeks.at(-1)?.weekId && r.questionId === null),
+      x: weekStarts(weeks),
+      collecting: figures.weeks.filter((w) => w.status === 'collecting').length,
+      favourable: themeSeries(weeks, 'favourablePct'),
+      means: themeSeries(weeks, 'mean'),
+      responses,
+      responsesRange: [0, Math.max(figures.k, ...(responses[0]?.values ?? []).map((v) => v ?? 0)) + 2] as [
+        number,
+        number,
+      ],
+      statements: THEMES.map((theme) => ({ theme, series: questionSeries(weeks, theme) })).filter(
+        (s) => s.series.length > 0,
+      ),
+    };
+  }, [figures, range]);
 
   // The charts in the viewport are drawn in the same task as their layout effects (on-screen.ts), so
   // the first frame with the figures has them: that frame is when the page is ready. The others are
@@ -104,11 +126,8 @@ export function Trends() {
     );
   }
   if (!view) return null;
-  const { team, access, notes } = state;
-  const latest = view.rows.filter((r) => r.weekId === view.weeks.at(-1)?.weekId && r.questionId === null);
-  const favourable = themeSeries(view.weeks, 'favourablePct');
-  const means = themeSeries(view.weeks, 'mean');
-  const responses = responsesSeries(view.weeks);
+  const { access, notes, team } = state;
+  const { latest, favourable, means, responses } = view;
   const exportCsv = () => {
     const csv = toCsv(
       TREND_CSV_HEADER,
@@ -174,7 +193,7 @@ export function Trends() {
               title={t('trends_chartFavourable')}
               x={view.x}
               series={favourable}
-              range={[0, 100]}
+              range={PERCENT_RANGE}
               format={percent}
               summary={describeLatest(favourable, percent)}
             />
@@ -182,7 +201,7 @@ export function Trends() {
               title={t('trends_chartMean')}
               x={view.x}
               series={means}
-              range={[1, 5]}
+              range={MEAN_RANGE}
               format={plain}
               summary={describeLatest(means, plain)}
             />
@@ -190,7 +209,7 @@ export function Trends() {
               title={t('trends_chartResponses')}
               x={view.x}
               series={responses}
-              range={[0, Math.max(team.k, ...(responses[0]?.values ?? []).map((v) => v ?? 0)) + 2]}
+              range={view.responsesRange}
               format={plain}
               summary={describeLatest(responses, responsesCount)}
             />
@@ -198,20 +217,17 @@ export function Trends() {
           <section aria-labelledby="questions-heading" class="later">
             <h2 id="questions-heading">{t('trends_statementsHeading')}</h2>
             <p class="small muted">{t('trends_statementsIntro')}</p>
-            {THEMES.map((theme) => {
-              const series = questionSeries(view.weeks, theme);
-              return series.length === 0 ? null : (
-                <TrendChart
-                  key={theme}
-                  title={t('trends_chartStatements', themeLabel(theme))}
-                  x={view.x}
-                  series={series}
-                  range={[0, 100]}
-                  format={percent}
-                  summary={describeLatest(series, percent)}
-                />
-              );
-            })}
+            {view.statements.map(({ theme, series }) => (
+              <TrendChart
+                key={theme}
+                title={t('trends_chartStatements', themeLabel(theme))}
+                x={view.x}
+                series={series}
+                range={PERCENT_RANGE}
+                format={percent}
+                summary={describeLatest(series, percent)}
+              />
+            ))}
           </section>
           <section aria-labelledby="table-heading" class="later">
             <div class="spread">
