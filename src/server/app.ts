@@ -11,7 +11,9 @@
  *   GET  /v1/teams/:teamId/notes          ingest or manager token: the team's notes
  *   GET  /v1/health
  */
+
 import { type Context, Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { describeIssues } from '../core/schemas';
 import { submissionSchema, TEAM_ID } from '../core/submission';
 import { isWeekId, type WeekId } from '../core/week';
@@ -70,6 +72,11 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
     return c.json({ error: { code: 'server_error', message: 'The server could not handle this request.' } }, 500);
   });
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such endpoint.' } }, 404));
+
+  // JSON answers are gzipped for clients that accept it: a two-year /weeks answer is about 220 KB
+  // of repeated keys and 15 KB gzipped, what a manager on a slow link waits for before any chart.
+  // The CSV stream is left as it is: it is for files and pipes, and its budget is throughput.
+  app.use(compress({ contentTypeFilter: /^application\/json/ }));
 
   app.get('/v1/health', (c) => c.json({ ok: true }));
 

@@ -68,7 +68,11 @@ describe('GET /v1/teams/:team/trends.csv', () => {
 
     // Cell by cell against what the JSON API releases for the same weeks.
     // The JSON answer parses with the schema the trends page uses, and gives the same rows.
-    const json = teamWeeksSchema.parse(await (await server.get('/v1/teams/platform/weeks')).json());
+    const answer = await server.get('/v1/teams/platform/weeks');
+    // fetch asks for gzip: the JSON comes compressed, the CSV stream above does not.
+    expect(answer.headers.get('content-encoding')).toBe('gzip');
+    expect(response.headers.get('content-encoding')).toBeNull();
+    const json = teamWeeksSchema.parse(await answer.json());
     const released = releasedTrendWeeks(json.weeks);
     const expected = trendRows(released).map((r) =>
       trendCsvRow(r, { team: 'Platform' }).map((c) => (c === null ? '' : String(c))),
