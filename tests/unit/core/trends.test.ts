@@ -4,8 +4,9 @@ import { csvLine } from '../../../src/core/csv';
 import { releaseWeek } from '../../../src/core/privacy';
 import { pulseForWeek } from '../../../src/core/rotation';
 import type { Submission } from '../../../src/core/submission';
-import { TREND_CSV_HEADER, trendCsvRow, trendLineWriter, trendRows } from '../../../src/core/trends';
+import { latestThemeRows, TREND_CSV_HEADER, trendCsvRow, trendLineWriter, trendRows } from '../../../src/core/trends';
 import type { WeekId } from '../../../src/core/week';
+import { addWeeksToId } from '../../../src/core/week';
 
 /** `n` people answering every question of the week with `score(i)`. */
 function week(weekId: WeekId, n: number, score: (i: number) => 1 | 2 | 3 | 4 | 5) {
@@ -21,6 +22,23 @@ function week(weekId: WeekId, n: number, score: (i: number) => 1 | 2 | 3 | 4 | 5
 }
 
 describe('trend rows', () => {
+  it('gives the last week’s theme rows as the full rows do, however far back each theme was shown', () => {
+    // Weeks below k here and there, so a theme's previous figure may be weeks back, or absent.
+    const sizes = [6, 3, 7, 8, 2, 2, 9, 5, 4, 6, 3, 10];
+    const weeks = sizes.map((n, i) =>
+      week(addWeeksToId('2026-W40', i), n, (p) => (((p + i) % 5) + 1) as 1 | 2 | 3 | 4 | 5),
+    );
+    for (let end = 1; end <= weeks.length; end++) {
+      const some = weeks.slice(0, end);
+      const last = some.at(-1)?.weekId;
+      expect(latestThemeRows(some), `${end} weeks`).toEqual(
+        trendRows(some).filter((r) => r.weekId === last && r.questionId === null),
+      );
+    }
+    expect(latestThemeRows([])).toEqual([]);
+    expect(latestThemeRows(weeks).some((r) => r.change !== null)).toBe(true);
+  });
+
   it('gives each theme, then its questions, for every week, with the change since it was last shown', () => {
     const rows = trendRows([week('2026-W45', 6, () => 4), week('2026-W46', 6, (i) => (i < 3 ? 4 : 2))]);
     const w45 = rows.filter((r) => r.weekId === '2026-W45');
