@@ -11,6 +11,7 @@ import {
   weekOrdinal,
   weekStart,
   weekStartIsoDate,
+  weekStartOrUndefined,
 } from '../../../src/core/week';
 
 describe('weekIdOf', () => {
@@ -86,5 +87,30 @@ describe('compareWeekIds', () => {
     );
     expect(compareWeekIds('2026-W53', '2027-W01')).toBe(-1);
     expect(compareWeekIds('2026-W05', '2026-W05')).toBe(0);
+  });
+});
+
+describe('isWeekId', () => {
+  it('agrees with the calendar for every week number of years with 52 and 53 weeks, and odd years', () => {
+    const years = [
+      '0001',
+      '0099',
+      '0100',
+      '0999',
+      '1000',
+      '1969',
+      '1970',
+      '2015',
+      '2020',
+      '2025',
+      '2026',
+      '2027',
+      '9999',
+    ];
+    const ids = years.flatMap((y) => Array.from({ length: 56 }, (_, w) => `${y}-W${String(w).padStart(2, '0')}`));
+    ids.push('2026-W5', '2026-w05', ' 2026-W05', '2026-W05 ', '20260-W05', '');
+    const disagree = ids.filter((id) => isWeekId(id) !== (weekStartOrUndefined(id) !== undefined));
+    expect(disagree).toEqual([]);
+    expect(ids.filter((id) => isWeekId(id) && id.endsWith('W53'))).toEqual(['1970-W53', '2015-W53', '2020-W53', '2026-W53']);
   });
 });
