@@ -111,6 +111,11 @@ describe('isWeekId', () => {
     ids.push('2026-W5', '2026-w05', ' 2026-W05', '2026-W05 ', '20260-W05', '');
     const disagree = ids.filter((id) => isWeekId(id) !== (weekStartOrUndefined(id) !== undefined));
     expect(disagree).toEqual([]);
-    expect(ids.filter((id) => isWeekId(id) && id.endsWith('W53'))).toEqual(['1970-W53', '2015-W53', '2020-W53', '2026-W53']);
+    expect(ids.filter((id) => isWeekId(id) && id.endsWith('W53'))).toEqual([
+      '1970-W53',
+      '2015-W53',
+      '2020-W53',
+      '2026-W53',
+    ]);
   });
 });
