@@ -107,12 +107,17 @@ export function latestThemeRows(weeks: readonly TrendWeek[]): TrendRow[] {
   const last = weeks.at(-1);
   if (!last) return [];
   const themes = weekCells(last).filter((c) => c.questionId === null);
+  // Only the last week's themes: one it does not show must not count as found (a theme drops out
+  // of a week when nobody answered its statements).
+  const wanted = new Set(themes.map((c) => c.theme));
   const previous = new Map<Theme, number>();
-  for (let i = weeks.length - 2; i >= 0 && previous.size < themes.length; i--) {
+  for (let i = weeks.length - 2; i >= 0 && previous.size < wanted.size; i--) {
     const week = weeks[i];
     if (!week) continue;
     for (const { theme, questionId, cell } of weekCells(week)) {
-      if (questionId === null && !cell.suppressed && !previous.has(theme)) previous.set(theme, cell.favourablePct);
+      if (questionId === null && wanted.has(theme) && !cell.suppressed && !previous.has(theme)) {
+        previous.set(theme, cell.favourablePct);
+      }
     }
   }
   return themes.map(({ theme, cell }) => {

@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { aggregateWeek } from '../../../src/core/aggregate';
 import { csvLine } from '../../../src/core/csv';
 import { releaseWeek } from '../../../src/core/privacy';
+import type { Theme } from '../../../src/core/questions';
 import { pulseForWeek } from '../../../src/core/rotation';
 import type { Submission } from '../../../src/core/submission';
 import { latestThemeRows, TREND_CSV_HEADER, trendCsvRow, trendLineWriter, trendRows } from '../../../src/core/trends';
 import type { WeekId } from '../../../src/core/week';
 import { addWeeksToId } from '../../../src/core/week';
 
-/** `n` people answering every question of the week with `score(i)`. */
-function week(weekId: WeekId, n: number, score: (i: number) => 1 | 2 | 3 | 4 | 5) {
-  const ids = pulseForWeek(weekId).questions.map((q) => q.id);
+/** `n` people answering every question of the week (but those of `skipped` themes) with `score(i)`. */
+function week(weekId: WeekId, n: number, score: (i: number) => 1 | 2 | 3 | 4 | 5, skipped: Theme[] = []) {
+  const ids = pulseForWeek(weekId)
+    .questions.filter((q) => !skipped.includes(q.theme))
+    .map((q) => q.id);
   const subs: Submission[] = Array.from({ length: n }, (_, i) => ({
     submissionId: `${weekId}-${i}`.padStart(64, '0'),
     teamId: 'platform',
@@ -35,6 +38,18 @@ describe('trend rows', () => {
         trendRows(some).filter((r) => r.weekId === last && r.questionId === null),
       );
     }
+    // A theme nobody answered drops out of a week; the last week's themes still look past it.
+    const gaps = [
+      week('2026-W01', 6, () => 4),
+      week('2026-W02', 6, () => 2, ['choice']),
+      week('2026-W03', 6, (i) => (i < 3 ? 4 : 2), ['improvement']),
+    ];
+    const expected = trendRows(gaps).filter((r) => r.weekId === '2026-W03' && r.questionId === null);
+    expect(expected.map((r) => [r.theme, r.change])).toEqual([
+      ['impact', 50],
+      ['choice', -50],
+    ]);
+    expect(latestThemeRows(gaps)).toEqual(expected);
     expect(latestThemeRows([])).toEqual([]);
     expect(latestThemeRows(weeks).some((r) => r.change !== null)).toBe(true);
   });
