@@ -42,8 +42,11 @@ export function useTrends() {
     const loaded: Notes = notes.ok
       ? { kind: 'loaded', notes: notes.value }
       : { kind: 'failed', problem: t('trends_notesFailed', notes.failure.message) };
-    // Only into the figures they were fetched with: not after a reload or a change of code.
-    setState((s) => (s.kind === 'ready' && s.team === weeks.value ? { ...s, notes: loaded } : s));
+    // Only into the figures they were fetched with (not after a reload or a change of code), and
+    // only while nothing newer came in: a note saved meanwhile brought a fresher list.
+    setState((s) =>
+      s.kind === 'ready' && s.team === weeks.value && s.notes.kind === 'loading' ? { ...s, notes: loaded } : s,
+    );
   }, []);
 
   useEffect(() => {
@@ -81,14 +84,18 @@ export function useTrends() {
       const saved = await saveNote(access, note);
       if (!saved.ok) return t('trends_noteNotSaved', saved.failure.message);
       const notes = await fetchNotes(access);
-      if (notes.ok) setState((s) => (s.kind === 'ready' ? { ...s, notes: { kind: 'loaded', notes: notes.value } } : s));
+      if (notes.ok) {
+        setState((s) =>
+          s.kind === 'ready' && s.access === access ? { ...s, notes: { kind: 'loaded', notes: notes.value } } : s,
+        );
+      }
       return undefined;
     },
     deleteNote: async (access: ManagerAccess, note: Note): Promise<string | undefined> => {
       const deleted = await deleteNote(access, note);
       if (!deleted.ok) return t('trends_noteNotDeleted', deleted.failure.message);
       setState((s) =>
-        s.kind === 'ready' && s.notes.kind === 'loaded'
+        s.kind === 'ready' && s.access === access && s.notes.kind === 'loaded'
           ? {
               ...s,
               notes: {

@@ -148,6 +148,36 @@ describe('the trends page', () => {
     await page.close();
   });
 
+  it('keeps a note saved while the notes were still loading', async () => {
+    const page = await browser.context.newPage();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((done) => {
+      release = done;
+    });
+    let gets = 0;
+    await page.route('**/v1/teams/platform/notes', async (route) => {
+      if (route.request().method() !== 'GET' || ++gets > 1) return route.continue();
+      // The first list, from before the save, arrives last and without the new note.
+      await held;
+      await route.fulfill({ status: 200, contentType: 'application/json', body: '{"notes":[]}' });
+    });
+    await page.goto(`chrome-extension://${browser.extensionId}/src/trends/index.html`);
+    await page.waitForSelector('#note-text');
+    await page.fill('#note-text', 'Saved while the list was loading.');
+    await page.click('button:text("Save note")');
+    await expect.poll(() => page.textContent('ul.notes')).toContain('Saved while the list was loading.');
+    release();
+    // Both lists have arrived (the held one last); two frames later the page has shown what it kept.
+    await page.waitForFunction(
+      () => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/notes')).length >= 2,
+    );
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.textContent('section[aria-labelledby=notes-heading]')).toContain(
+      'Saved while the list was loading.',
+    );
+    await page.close();
+  });
+
   it('says so when a team has no released week yet', async () => {
     const page = await browser.open('src/trends/index.html');
     await page.click('button:text("Disconnect")');
