@@ -1,6 +1,8 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { type CrxPlugin, crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { build, type Plugin } from 'vite';
+import { build, type Plugin, type ResolvedConfig } from 'vite';
 import { defineConfig } from 'vitest/config';
 import manifest from './manifest.json' with { type: 'json' };
 import { localeProblems, messagesJson, readLocales } from './src/dev/locales.ts';
@@ -72,24 +74,33 @@ function locales(): Plugin {
  * the package, nothing more for anyone to load.
  */
 function onePageBundle(name: string, html: string): Plugin {
-  let outDir = 'dist';
+  let config: ResolvedConfig | undefined;
+  // The files the page's build read, for `npm run dev`: the main build does not import the page, so
+  // it would not rebuild when one of them changes. The page's own folder until the first build.
+  const folder = dirname(resolve(import.meta.dirname, html));
+  let read: string[] = readdirSync(folder, { recursive: true, encoding: 'utf8' }).map((f) => join(folder, f));
   return {
     name: 'culture-pulse:one-page-bundle',
     apply: 'build',
-    configResolved(config) {
-      outDir = config.build.outDir;
+    configResolved(resolved) {
+      config = resolved;
+    },
+    buildStart() {
+      for (const file of read) this.addWatchFile(file);
     },
     async writeBundle() {
-      await build({
+      const built = await build({
         configFile: false,
         root: import.meta.dirname,
+        mode: config?.mode,
         logLevel: 'warn',
         plugins: [preact()],
         build: {
           target: 'es2022',
-          outDir,
+          outDir: config?.build.outDir ?? 'dist',
           emptyOutDir: false,
-          sourcemap: false,
+          sourcemap: config?.build.sourcemap ?? false,
+          minify: config?.build.minify ?? true,
           cssCodeSplit: false,
           modulePreload: false,
           rollupOptions: {
@@ -103,6 +114,10 @@ function onePageBundle(name: string, html: string): Plugin {
           },
         },
       });
+      const outputs = Array.isArray(built) ? built : 'output' in built ? [built] : [];
+      read = outputs
+        .flatMap((o) => o.output.flatMap((chunk) => (chunk.type === 'chunk' ? chunk.moduleIds : [])))
+        .filter((id) => isAbsolute(id) && existsSync(id));
     },
   };
 }
