@@ -76,6 +76,11 @@ function order(id: string): number {
   return QUESTION_ORDER.get(id) ?? Number.MAX_SAFE_INTEGER;
 }
 
+/** The change column: points of % favourable since `previous`, the cell's last shown figure. */
+function changeSince(cell: Cell, previous: number | undefined): number | null {
+  return !cell.suppressed && previous !== undefined ? cell.favourablePct - previous : null;
+}
+
 /**
  * A team's rows, one week at a time, oldest first: it remembers the last shown % favourable of
  * each cell for the change column, so a long export holds one week in memory, never the whole trend.
@@ -85,8 +90,7 @@ export function trendTracker(): (week: TrendWeek) => TrendRow[] {
   return (week) =>
     weekCells(week).map(({ theme, questionId, cell }) => {
       const key = questionId ?? `theme:${theme}`;
-      const previous = lastShown.get(key);
-      const change = !cell.suppressed && previous !== undefined ? cell.favourablePct - previous : null;
+      const change = changeSince(cell, lastShown.get(key));
       if (!cell.suppressed) lastShown.set(key, cell.favourablePct);
       return { weekId: week.weekId, theme, questionId, cell, change };
     });
@@ -121,9 +125,7 @@ export function latestThemeRows(weeks: readonly TrendWeek[]): TrendRow[] {
     }
   }
   return themes.map(({ theme, cell }) => {
-    const before = previous.get(theme);
-    const change = !cell.suppressed && before !== undefined ? cell.favourablePct - before : null;
-    return { weekId: last.weekId, theme, questionId: null, cell, change };
+    return { weekId: last.weekId, theme, questionId: null, cell, change: changeSince(cell, previous.get(theme)) };
   });
 }
 

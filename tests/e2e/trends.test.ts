@@ -11,6 +11,7 @@ import { formatManagerCode } from '../../src/core/invite';
 import { addWeeksToId, weekIdOf } from '../../src/core/week';
 import { seedDemo } from '../../src/server/demo';
 import { hashToken } from '../../src/server/tokens';
+import { deferred } from '../deferred';
 import { readWithPapaparse } from '../server/csv-readers';
 import { INGEST, MANAGER, type Running, startServer } from '../server/harness';
 import { axe } from './axe';
@@ -129,10 +130,7 @@ describe('the trends page', () => {
 
   it('shows the charts without waiting for the notes, and says so when the notes fail', async () => {
     const page = await browser.context.newPage();
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((done) => {
-      release = done;
-    });
+    const { promise: held, resolve: release } = deferred();
     await page.route('**/v1/teams/platform/notes', async (route) => {
       await held;
       await route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"message":"down"}}' });
@@ -150,10 +148,7 @@ describe('the trends page', () => {
 
   it('keeps a note saved while the notes were still loading', async () => {
     const page = await browser.context.newPage();
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((done) => {
-      release = done;
-    });
+    const { promise: held, resolve: release } = deferred();
     let gets = 0;
     await page.route('**/v1/teams/platform/notes', async (route) => {
       if (route.request().method() !== 'GET' || ++gets > 1) return route.continue();

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { latestWriter } from '../../../src/core/latest-writer';
-
-function deferred() {
-  let resolve: () => void = () => {};
-  const promise = new Promise<void>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
+import { deferred } from '../../deferred';
 
 describe('latestWriter', () => {
   it('runs one write at a time and skips values superseded while a write ran', async () => {
