@@ -124,21 +124,37 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
 
 /**
  * The one file saved into `folder` since `before`, once complete. Firefox first reserves the
- * name with an empty file, writes into a randomly named ".part" beside it, then moves that over the
- * name: a new, non-empty file with no ".part" left in the folder is the whole download.
+ * name with an empty file and writes into a ".part" beside it, or into a randomly named file, then
+ * moves that over the name. So the download is whole once one new, non-empty file, with no ".part"
+ * beside it, has kept its name and size over a few polls; a file moved away between listing and
+ * reading is just looked for again.
  */
 async function saved(folder: string, before: ReadonlySet<string>): Promise<Download> {
   const deadline = Date.now() + 15_000;
+  let last = '';
+  let steady = 0;
   for (;;) {
     const names = readdirSync(folder);
     const fresh = names.filter((n) => !before.has(n) && !n.endsWith('.part'));
-    if (fresh.length > 1) throw new Error(`More than one download: ${fresh.join(', ')}`);
     const [name] = fresh;
-    const path = name === undefined ? '' : join(folder, name);
-    if (name !== undefined && !names.some((n) => n.endsWith('.part')) && statSync(path).size > 0) {
+    const size = name === undefined ? 0 : sizeOf(join(folder, name));
+    const seen = fresh.length === 1 && size > 0 && !names.some((n) => n.endsWith('.part')) ? `${name}:${size}` : '';
+    steady = seen !== '' && seen === last ? steady + 1 : 0;
+    last = seen;
+    if (name !== undefined && steady >= 2) {
+      const path = join(folder, name);
       return { path, name, text: readFileSync(path, 'utf8') };
     }
     if (Date.now() > deadline) throw new Error(`No complete download in ${folder}: ${names.join(', ') || 'empty'}`);
     await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The file's size, or 0 when it is gone (Firefox moved it meanwhile). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
 }
