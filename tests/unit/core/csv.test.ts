@@ -17,6 +17,14 @@ describe('csvCell', () => {
     expect(csvCell('-2')).toBe("'-2");
     expect(csvCell('@me')).toBe("'@me");
     expect(csvCell('\tx')).toBe("'\tx");
+    // Blanks before the formula do not hide it: spreadsheets skip them.
+    for (const blank of [' ', '   ', '\u00a0', '\u2003', '\u3000', '\ufeff', ' \u00a0 ']) {
+      expect(csvCell(`${blank}=1+1`)).toBe(`'${blank}=1+1`);
+      expect(csvCell(`${blank}@SUM(A1)`)).toBe(`'${blank}@SUM(A1)`);
+    }
+    expect(csvCell('\n=1+1')).toBe('"\'\n=1+1"');
+    expect(csvCell(' plain text')).toBe(' plain text');
+    expect(csvCell('a = b')).toBe('a = b');
     expect(csvCell(-2)).toBe('-2');
     expect(csvCell(3.5)).toBe('3.5');
   });
