@@ -102,6 +102,8 @@ export const teamWeeksSchema = z.strictObject({
   teamId: z.string().check(z.maxLength(40)),
   name: z.string().check(z.maxLength(200)),
   k: z.number().check(z.int(), z.gte(3)),
+  /** When the next week's figures come out (endpoints before it listed collecting weeks instead). */
+  nextReleaseAt: z.optional(z.string().check(z.maxLength(40))),
   weeks: z.array(weekViewSchema).check(z.maxLength(5000)),
 });
 export type TeamWeeks = z.infer<typeof teamWeeksSchema>;

@@ -4,8 +4,8 @@
  * Nothing is logged about requests: no addresses, no agents, no bodies, no times.
  *
  *   POST /v1/teams/:teamId/submissions   ingest token: one device's scores for one closed week
- *   GET  /v1/teams/:teamId/weeks          manager token: every week, released figures only
- *   GET  /v1/teams/:teamId/weeks/:weekId  manager token: one week
+ *   GET  /v1/teams/:teamId/weeks          manager token: the released weeks, and when the next comes
+ *   GET  /v1/teams/:teamId/weeks/:weekId  manager token: one week (figures once released)
  *   GET  /v1/teams/:teamId/trends.csv     manager token: released weeks as the manager CSV, streamed
  *   PUT|DELETE /v1/teams/:teamId/notes/:weekId/:theme   manager token: "what we are doing about it"
  *   GET  /v1/teams/:teamId/notes          ingest or manager token: the team's notes
@@ -14,17 +14,19 @@
 
 import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { aggregateWeek } from '../core/aggregate';
+import { releaseWeek } from '../core/privacy';
 import { describeIssues } from '../core/schemas';
 import { submissionSchema, TEAM_ID } from '../core/submission';
 import { isWeekId, type WeekId } from '../core/week';
 import { ApiError, type Bindings, fail, parseJsonBody, readBody, requireJson } from './http';
 import { registerNoteRoutes } from './notes-routes';
 import type { RateLimiter } from './rate-limit';
-import { releasedWeek } from './releases';
+import { isWeekReleased, type Released, releasedTeamWeeks, releasedWeek, releaseNow } from './releases';
 import type { Store, Team } from './store';
 import { bearerToken, tokenMatches } from './tokens';
 import { toByteStream, trendCsvChunks } from './trends-csv';
-import { weekStatus } from './week-window';
+import { releaseCalendar, weekStatus } from './week-window';
 
 export interface AppOptions {
   readonly store: Store;
@@ -40,6 +42,7 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
   const { store } = options;
   const now = options.now ?? (() => new Date());
+  const clock = () => ({ now: now(), collectionDays: options.collectionDays });
   const app = new Hono<{ Bindings: Bindings }>();
 
   const limit = (key: string) => {
@@ -101,14 +104,12 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
     if (status.kind === 'open') {
       fail(422, 'week_not_closed', `Week ${submission.weekId} has not ended yet; send it after it closes.`);
     }
-    if (status.kind === 'released') {
-      fail(
-        409,
-        'week_released',
-        `Week ${submission.weekId} was released on ${status.releasedAt.toISOString().slice(0, 10)}; its figures no longer change.`,
-      );
+    // Released by the clock: freeze the week as it stands (if not yet), then refuse.
+    if (status.kind === 'released') await releaseNow(store, team, submission.weekId);
+    const result = status.kind === 'released' ? 'released' : await store.upsertSubmission(submission);
+    if (result === 'released') {
+      fail(409, 'week_released', `Week ${submission.weekId} has been released; its figures never change.`);
     }
-    const result = await store.upsertSubmission(submission);
     return c.json({ status: result }, result === 'created' ? 201 : 200);
   });
 
@@ -132,33 +133,37 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
     return raw;
   };
 
-  const weekView = async (team: Team, weekId: WeekId) => {
-    const status = weekStatus(weekId, now(), options.collectionDays);
-    if (status.kind !== 'released') {
-      return {
-        weekId,
-        status: status.kind,
-        releasesAt: status.kind === 'collecting' ? status.releasedAt.toISOString() : null,
-      };
-    }
-    const figures = await releasedWeek(store, team, weekId);
-    return { weekId, status: 'released' as const, k: team.k, ...figures };
-  };
+  const releasedView = ({ weekId, k, released }: Released) => ({ weekId, status: 'released' as const, k, ...released });
 
+  // Released weeks only, and when the next figures come: a week that is still collecting is not
+  // listed, so polling says nothing about when anyone answered.
   app.get('/v1/teams/:teamId/weeks', async (c) => {
     const team = await managerTeam(c);
-    const weeks = await store.teamWeeks(team.teamId);
+    const weeks = await releasedTeamWeeks(store, team, clock());
     return c.json({
       teamId: team.teamId,
       name: team.name,
       k: team.k,
-      weeks: await Promise.all(weeks.map((w) => weekView(team, w))),
+      nextReleaseAt: releaseCalendar(now(), options.collectionDays).next.at.toISOString(),
+      weeks: weeks.map(releasedView),
     });
   });
 
   app.get('/v1/teams/:teamId/weeks/:weekId', async (c) => {
     const team = await managerTeam(c);
-    return c.json(await weekView(team, weekParam(c.req.param('weekId'))));
+    const weekId = weekParam(c.req.param('weekId'));
+    const released = await releasedWeek(store, team, clock(), weekId);
+    if (released) return c.json(releasedView(released));
+    const status = weekStatus(weekId, now(), options.collectionDays);
+    if (status.kind === 'released') {
+      // Released by the clock with nothing sent: there is nothing to show, and nothing is stored.
+      return c.json(releasedView({ weekId, k: team.k, released: releaseWeek(aggregateWeek([]), team.k) }));
+    }
+    return c.json({
+      weekId,
+      status: status.kind,
+      releasesAt: status.kind === 'collecting' ? status.releasedAt.toISOString() : null,
+    });
   });
 
   app.get('/v1/teams/:teamId/trends.csv', async (c) => {
@@ -198,7 +203,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
     managerTeam,
     memberTeam,
     maxBodyBytes: options.maxBodyBytes,
-    isReleased: (weekId) => weekStatus(weekId, now(), options.collectionDays).kind === 'released',
+    isReleased: (team, weekId) => isWeekReleased(store, team, clock(), weekId),
   });
 
   return app;

@@ -18,7 +18,8 @@ export const USAGE = `Usage: npm run server -- <command>
                                           create a team; prints its invite code and manager token
   rotate-ingest <team-id>                 new ingest token and invite (devices must rejoin)
   rotate-manager <team-id>                new manager token
-  set-k <team-id> <k>                     smallest group ever shown (at least ${MIN_K}, default ${DEFAULT_K})
+  set-k <team-id> <k>                     smallest group shown in weeks not yet released
+                                          (at least ${MIN_K}, default ${DEFAULT_K})
   list-teams                              team ids, names and k
   export-csv [--from 2026-W01] [--to 2026-W52]
                                           every team's released weeks as the manager CSV, to stdout
@@ -133,7 +134,10 @@ export async function runAdminCommand(argv: readonly string[], ctx: CliContext):
       const teamId = teamIdArg(args);
       const k = kArg(args[1] ?? '');
       if (!(await ctx.store.updateTeam(teamId, { k }))) throw new UsageError(`There is no team "${teamId}".`);
-      ctx.out(`Team "${teamId}": nothing is shown for fewer than ${k} responses.`);
+      ctx.out(
+        `Team "${teamId}": weeks released from now on show nothing for fewer than ${k} responses. ` +
+          'Weeks already released keep the figures and the k they were released with.',
+      );
       return;
     }
     case 'list-teams': {

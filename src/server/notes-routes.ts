@@ -17,7 +17,7 @@ export interface NoteRouteDeps {
   readonly managerTeam: (c: Context<{ Bindings: Bindings }>) => Promise<Team>;
   readonly memberTeam: (c: Context<{ Bindings: Bindings }>) => Promise<Team>;
   readonly maxBodyBytes: number;
-  readonly isReleased: (weekId: WeekId) => boolean;
+  readonly isReleased: (team: Team, weekId: WeekId) => Promise<boolean>;
 }
 
 const noteBodySchema = z.strictObject({ text: noteTextSchema });
@@ -39,7 +39,7 @@ export function registerNoteRoutes(app: Hono<{ Bindings: Bindings }>, deps: Note
     requireJson(c, 'the note');
     const parsed = noteBodySchema.safeParse(parseJsonBody(await readBody(c, deps.maxBodyBytes)));
     if (!parsed.success) fail(400, 'invalid_note', `The note is not valid: ${describeIssues(parsed.error)}`);
-    if (!deps.isReleased(weekId)) {
+    if (!(await deps.isReleased(team, weekId))) {
       fail(422, 'week_not_released', `Week ${weekId} is not released yet: write its note once its figures are out.`);
     }
     await store.putNote({ teamId: team.teamId, weekId, theme, text: parsed.data.text });

@@ -1,12 +1,28 @@
 /**
  * The store for organisations that outgrow one machine: PostgreSQL through pg. Every method is
- * one statement, so no write is half done. `schema` keeps separate deployments (and test runs)
- * apart in one database.
+ * one statement or one transaction, so no write is half done. `schema` keeps separate deployments
+ * (and test runs) apart in one database.
+ *
+ * PostgreSQL keeps rows in the order they were written and stamps each with its transaction
+ * (xmin), so while a week collects its rows tell their order of arrival. Releasing a week writes
+ * its rows again, in random order, in the release's one transaction: from then on neither their
+ * place nor their xmin says which came first. (Dead copies stay in the table's pages until
+ * autovacuum reuses them, and the write-ahead log keeps what it keeps: see the README.)
  */
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+import { randomInt } from 'node:crypto';
 import type { WeekId } from '../core/week';
-import type { KeptLinesNow, Store, TeamChange } from './store';
+import { climbPostgres } from './schema-ladder';
+import type { KeptLinesNow, Store, StoredRelease, TeamChange } from './store';
 import {
-  groupByWeek,
   type NoteRow,
   noteFromRow,
   type SubmissionRow,
@@ -23,48 +39,14 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
   // Loaded when used: pg takes a tenth of a second to load, which every SQLite command paid.
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString, max: 10, options: `-c search_path=${schema}` });
-  await pool.query(`
-    CREATE SCHEMA IF NOT EXISTS ${schema};
-    CREATE TABLE IF NOT EXISTS ${schema}.teams (
-      team_id TEXT PRIMARY KEY,
-      name TEXT NOT NULL,
-      ingest_token_hash TEXT NOT NULL,
-      manager_token_hash TEXT NOT NULL,
-      k INTEGER NOT NULL CHECK (k >= 3)
-    );
-    CREATE TABLE IF NOT EXISTS ${schema}.submissions (
-      team_id TEXT NOT NULL REFERENCES ${schema}.teams(team_id),
-      submission_id TEXT NOT NULL,
-      week_id TEXT NOT NULL,
-      bank_version INTEGER NOT NULL,
-      scores JSONB NOT NULL,
-      PRIMARY KEY (team_id, submission_id)
-    );
-    CREATE INDEX IF NOT EXISTS submissions_by_week ON ${schema}.submissions (team_id, week_id);
-    CREATE TABLE IF NOT EXISTS ${schema}.released_weeks (
-      team_id TEXT NOT NULL REFERENCES ${schema}.teams(team_id),
-      week_id TEXT NOT NULL,
-      k INTEGER NOT NULL,
-      figures TEXT NOT NULL,
-      PRIMARY KEY (team_id, week_id)
-    );
-    CREATE TABLE IF NOT EXISTS ${schema}.released_lines (
-      team_id TEXT PRIMARY KEY REFERENCES ${schema}.teams(team_id),
-      key TEXT NOT NULL,
-      through TEXT NOT NULL,
-      submissions INTEGER NOT NULL,
-      weeks TEXT NOT NULL,
-      ends TEXT NOT NULL,
-      lines TEXT NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS ${schema}.notes (
-      team_id TEXT NOT NULL REFERENCES ${schema}.teams(team_id),
-      week_id TEXT NOT NULL,
-      theme TEXT NOT NULL,
-      text TEXT NOT NULL,
-      PRIMARY KEY (team_id, week_id, theme)
-    );
-  `);
+  try {
+    await climbPostgres(pool, schema);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  /** The lock key the submit() function takes, shared, for the same team and week (schema-ladder.ts). */
+  const weekLock = (teamId: string, weekId: string) => `${schema}/${teamId}/${weekId}`;
 
   return {
     async createTeam(team) {
@@ -102,15 +84,17 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
       return result.rowCount === 1;
     },
     async upsertSubmission(s) {
-      // xmax = 0 only for a row this statement inserted: it tells a first send from a retry.
-      const { rows } = await pool.query<{ inserted: boolean }>(
-        `INSERT INTO submissions (team_id, submission_id, week_id, bank_version, scores) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (team_id, submission_id) DO UPDATE SET
-           week_id = EXCLUDED.week_id, bank_version = EXCLUDED.bank_version, scores = EXCLUDED.scores
-         RETURNING (xmax = 0) AS inserted`,
-        [s.teamId, s.submissionId, s.weekId, s.bankVersion, JSON.stringify(s.scores)],
-      );
-      return rows[0]?.inserted ? 'created' : 'replaced';
+      // submit() (schema-ladder.ts) writes it unless the week is released, atomically with releaseWeeks.
+      const { rows } = await pool.query<{ result: string }>(`SELECT ${schema}.submit($1, $2, $3, $4, $5) AS result`, [
+        s.teamId,
+        s.weekId,
+        s.submissionId,
+        s.bankVersion,
+        JSON.stringify(s.scores),
+      ]);
+      const result = rows[0]?.result;
+      if (result === 'created' || result === 'replaced' || result === 'released') return result;
+      throw new Error(`submit() answered ${String(result)}.`);
     },
     async weekSubmissions(teamId, weekId) {
       const { rows } = await pool.query<SubmissionRow>(
@@ -126,45 +110,86 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
       );
       return rows.map((r) => r.week_id as WeekId);
     },
-    async *teamSubmissionsByWeek(teamId, range = {}) {
-      // One query per team: a team's rows are bounded by its size and its weeks.
-      const { rows } = await pool.query<SubmissionRow>(
-        'SELECT * FROM submissions WHERE team_id = $1 AND week_id BETWEEN $2 AND $3 ORDER BY week_id',
+    async unreleasedWeeks(teamId, through) {
+      const { rows } = await pool.query<{ week_id: string }>(
+        `SELECT DISTINCT s.week_id FROM submissions AS s WHERE s.team_id = $1 AND s.week_id <= $2
+           AND NOT EXISTS (SELECT 1 FROM releases AS r WHERE r.team_id = s.team_id AND r.week_id = s.week_id)
+         ORDER BY s.week_id`,
+        [teamId, through],
+      );
+      return rows.map((r) => r.week_id as WeekId);
+    },
+    async releaseWeeks(teamId, k, weekIds, figuresOf) {
+      if (weekIds.length === 0) return;
+      const weeks = [...new Set(weekIds)].sort();
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        // Exclusive week locks (in one order, so two releases never deadlock): a submission for
+        // these weeks waits, then finds them released. What committed before is read below.
+        await client.query('SELECT pg_advisory_xact_lock(hashtextextended(w, 0)) FROM unnest($1::text[]) AS w', [
+          weeks.map((w) => weekLock(teamId, w)),
+        ]);
+        const done = await client.query<{ week_id: string }>(
+          'SELECT week_id FROM releases WHERE team_id = $1 AND week_id = ANY($2)',
+          [teamId, weeks],
+        );
+        const released = new Set(done.rows.map((r) => r.week_id));
+        const { rows } = await client.query<SubmissionRow>(
+          'SELECT * FROM submissions WHERE team_id = $1 AND week_id = ANY($2)',
+          [teamId, weeks.filter((w) => !released.has(w))],
+        );
+        const byWeek = new Map<string, SubmissionRow[]>();
+        for (const row of rows) byWeek.set(String(row.week_id), [...(byWeek.get(String(row.week_id)) ?? []), row]);
+        const newly = [...byWeek.entries()];
+        if (newly.length > 0) {
+          const figures = newly.map(([, weekRows]) => figuresOf(weekRows.map(submissionFromRow)));
+          await client.query(
+            `INSERT INTO releases (team_id, week_id, k, figures)
+             SELECT $1, w.week_id, $2, w.figures FROM unnest($3::text[], $4::text[]) AS w(week_id, figures)`,
+            [teamId, k, newly.map(([w]) => w), figures],
+          );
+          // The same rows again, in random order, all stamped with this transaction.
+          const again = shuffled(newly.flatMap(([, weekRows]) => weekRows));
+          await client.query('DELETE FROM submissions WHERE team_id = $1 AND week_id = ANY($2)', [
+            teamId,
+            newly.map(([w]) => w),
+          ]);
+          await client.query(
+            `INSERT INTO submissions (team_id, submission_id, week_id, bank_version, scores)
+             SELECT $1, r.submission_id, r.week_id, r.bank_version, r.scores
+             FROM unnest($2::text[], $3::text[], $4::int[], $5::jsonb[]) AS r(submission_id, week_id, bank_version, scores)`,
+            [
+              teamId,
+              again.map((r) => r.submission_id),
+              again.map((r) => r.week_id),
+              again.map((r) => r.bank_version),
+              again.map((r) => JSON.stringify(r.scores)),
+            ],
+          );
+        }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async teamReleases(teamId, range = {}) {
+      const { rows } = await pool.query<{ week_id: string; k: number; figures: string }>(
+        'SELECT week_id, k, figures FROM releases WHERE team_id = $1 AND week_id BETWEEN $2 AND $3 ORDER BY week_id',
         [teamId, range.from ?? '', range.to ?? '\uffff'],
       );
-      yield* groupByWeek(rows);
-    },
-    async teamWeeksWithKept(teamId, range = {}) {
-      const { rows } = await pool.query<{ week_id: string; k: number | null; figures: string | null }>(
-        `SELECT w.week_id, r.k, r.figures
-         FROM (SELECT DISTINCT week_id FROM submissions WHERE team_id = $1 AND week_id BETWEEN $2 AND $3) AS w
-         LEFT JOIN released_weeks AS r ON r.team_id = $1 AND r.week_id = w.week_id
-         ORDER BY w.week_id`,
-        [teamId, range.from ?? '', range.to ?? '\uffff'],
-      );
-      return rows.map((r) => ({
-        weekId: r.week_id as WeekId,
-        kept: r.k === null || r.figures === null ? null : { k: r.k, figures: r.figures },
-      }));
-    },
-    async keepReleased(teamId, k, weeks) {
-      if (weeks.length === 0) return;
-      // One statement for all the weeks, forgetting the team's lines too: it lands whole or not at all.
-      await pool.query(
-        `WITH forgotten AS (DELETE FROM released_lines WHERE team_id = $1)
-         INSERT INTO released_weeks (team_id, week_id, k, figures)
-         SELECT $1, w.week_id, $2, w.figures FROM unnest($3::text[], $4::text[]) AS w(week_id, figures)
-         ON CONFLICT (team_id, week_id) DO UPDATE SET k = EXCLUDED.k, figures = EXCLUDED.figures`,
-        [teamId, k, weeks.map((w) => w.weekId), weeks.map((w) => w.figures)],
-      );
+      return rows.map((r): StoredRelease => ({ weekId: r.week_id as WeekId, k: r.k, figures: r.figures }));
     },
     async keptLines(teamId) {
-      // The count and the next week tell whether weeks gained submissions since they were kept.
+      // The count and the next week tell whether weeks were released since the lines were kept.
       const { rows } = await pool.query<KeptLinesNow>(
-        `SELECT key, weeks, ends, lines, submissions AS "submissionsThen",
-           (SELECT count(*)::int FROM submissions AS s WHERE s.team_id = l.team_id AND s.week_id <= l.through)
-             AS "submissionsNow",
-           (SELECT min(s.week_id) FROM submissions AS s WHERE s.team_id = l.team_id AND s.week_id > l.through)
+        `SELECT key, weeks, ends, lines, releases AS "releasesThen",
+           (SELECT count(*)::int FROM releases AS r WHERE r.team_id = l.team_id AND r.week_id <= l.through)
+             AS "releasesNow",
+           (SELECT min(r.week_id) FROM releases AS r WHERE r.team_id = l.team_id AND r.week_id > l.through)
              AS "nextWeek"
          FROM released_lines AS l WHERE team_id = $1`,
         [teamId],
@@ -173,10 +198,10 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
     },
     async keepLines(teamId, through, kept) {
       await pool.query(
-        `INSERT INTO released_lines (team_id, key, through, submissions, weeks, ends, lines)
-         VALUES ($1, $2, $3, (SELECT count(*) FROM submissions WHERE team_id = $1 AND week_id <= $3), $4, $5, $6)
+        `INSERT INTO released_lines (team_id, key, through, releases, weeks, ends, lines)
+         VALUES ($1, $2, $3, (SELECT count(*) FROM releases WHERE team_id = $1 AND week_id <= $3), $4, $5, $6)
          ON CONFLICT (team_id) DO UPDATE SET key = EXCLUDED.key, through = EXCLUDED.through,
-           submissions = EXCLUDED.submissions, weeks = EXCLUDED.weeks, ends = EXCLUDED.ends, lines = EXCLUDED.lines`,
+           releases = EXCLUDED.releases, weeks = EXCLUDED.weeks, ends = EXCLUDED.ends, lines = EXCLUDED.lines`,
         [teamId, kept.key, through, kept.weeks, kept.ends, kept.lines],
       );
     },

@@ -3,14 +3,12 @@
  * never change, and neither does its change column once it and every earlier week are released,
  * so a later export writes the text it wrote before instead of building it again.
  *
- * The lines depend on more than the figures: the team's name (a column), k, the statement texts,
+ * The lines depend on more than the figures: the team's name (a column), the statement texts,
  * labels, rotation and columns, and every earlier released week (the change column). So they are
- * kept under a key of the name, k and the writer, with the weeks they hold, and used only while
- * the store still has the same submissions up to the last of them and no week after it has been
- * released since. Otherwise they are built again from the figures and kept anew. Keeping figures
- * again forgets the team's lines (the stores' keepReleased), and lines that do not check out are
- * built again. Counting a team's submissions is cheaper than listing its weeks, which took a
- * quarter of an export.
+ * kept under a key of the name and the writer, with the weeks they hold, and used only while the
+ * store has the same number of releases up to the last of them and no release after it that the
+ * export wants. Otherwise they are built again from the releases and kept anew; lines that do not
+ * check out are built again. Counting a team's releases is cheaper than listing its weeks.
  */
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
@@ -18,21 +16,20 @@ import { csvCell } from '../core/csv';
 import { BANK_VERSION, QUESTIONS, THEME_LABELS } from '../core/questions';
 import { TREND_CSV_HEADER, trendLineWriter, trendTracker } from '../core/trends';
 import type { WeekId } from '../core/week';
-import { type ReleaseClock, releasedTeamWeeks } from './releases';
+import { type ReleaseClock, releaseDue, storedTeamWeeks } from './releases';
 import type { KeptLinesNow, Store, Team } from './store';
-import { isReleased } from './week-window';
 
 /** Bump when the lines would come out differently (trendLineWriter, rotation): all are built again. */
-const LINES_FORMAT = 1;
+const LINES_FORMAT = 2;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /** What the lines depend on besides the team and the figures (hashed once, not once a team). */
 const WRITER = sha256(JSON.stringify([LINES_FORMAT, TREND_CSV_HEADER, BANK_VERSION, QUESTIONS, THEME_LABELS]));
 
-/** Lines kept under another name, k or writer are not this team's lines. */
-export function teamLinesKey(team: Pick<Team, 'name' | 'k'>): string {
-  return sha256(JSON.stringify([WRITER, team.name, team.k]));
+/** Lines kept under another name or writer are not this team's lines. (k is not in it: a release keeps its own.) */
+export function teamLinesKey(team: Pick<Team, 'name'>): string {
+  return sha256(JSON.stringify([WRITER, team.name]));
 }
 
 const keptSchema = z.object({
@@ -40,8 +37,8 @@ const keptSchema = z.object({
   weeks: z.string(),
   ends: z.string(),
   lines: z.string(),
-  submissionsThen: z.number(),
-  submissionsNow: z.number(),
+  releasesThen: z.number(),
+  releasesNow: z.number(),
   nextWeek: z.nullable(z.string()),
 });
 type Kept = z.infer<typeof keptSchema>;
@@ -115,34 +112,19 @@ function firstFailing(n: number, test: (i: number) => boolean): number {
 
 /**
  * The kept text of the team's released weeks from `range.from` to `range.to`, or undefined when
- * they are missing, stale (another key, other submissions, a week released since) or out of place.
+ * they are missing, stale (another key, a week released since) or out of place.
  */
-function keptLines(raw: KeptLinesNow | null, clock: ReleaseClock, range: Range, key: string, team: string) {
-  try {
-    return checkedLines(raw, clock, range, key, team);
-  } catch {
-    return undefined; // isReleased throws on what is not a week
-  }
-}
-
-function checkedLines(
-  raw: KeptLinesNow | null,
-  clock: ReleaseClock,
-  range: Range,
-  key: string,
-  team: string,
-): string | undefined {
+function keptLines(raw: KeptLinesNow | null, range: Range, key: string, team: string): string | undefined {
   const parsed = keptSchema.safeParse(raw);
   if (!parsed.success) return undefined;
   const kept = parsed.data;
-  if (kept.key !== key || kept.submissionsThen !== kept.submissionsNow) return undefined;
+  if (kept.key !== key || kept.releasesThen !== kept.releasesNow) return undefined;
   const { to, from } = range;
-  const wanted = (w: string) =>
-    (to === undefined || w <= to) && isReleased(w as WeekId, clock.now, clock.collectionDays);
+  const wanted = (w: string) => to === undefined || w <= to;
   if (kept.nextWeek !== null && wanted(kept.nextWeek)) return undefined;
   const ends = weekEnds(kept, `${csvCell(team)},`);
   if (!ends) return undefined;
-  // Weeks are released oldest first, so those wanted are the first few (usually all).
+  // Weeks are kept oldest first, so those wanted are the first few (usually all).
   const n = wanted(weekAt(kept.weeks, ends.length - 1))
     ? ends.length
     : firstFailing(ends.length, (i) => wanted(weekAt(kept.weeks, i)));
@@ -153,14 +135,14 @@ function checkedLines(
 type Range = { readonly from?: WeekId; readonly to?: WeekId };
 
 /** Built from the released figures of every week up to `to`, and kept; the text from `from` on. */
-async function buildLines(store: Store, team: Team, clock: ReleaseClock, key: string, range: Range) {
+async function buildLines(store: Store, team: Team, key: string, range: Range) {
   const track = trendTracker();
   const line = trendLineWriter({ team: team.name });
   const weeks: WeekId[] = [];
   const ends: number[] = [];
   let text = '';
   let end = 0;
-  for (const week of await releasedTeamWeeks(store, team, clock, { to: range.to })) {
+  for (const week of await storedTeamWeeks(store, team, { to: range.to })) {
     let lines = '';
     for (const row of track(week)) lines += line(row);
     text += lines;
@@ -187,7 +169,8 @@ export async function releasedTeamLines(
   clock: ReleaseClock,
   range: Range = {},
 ): Promise<string> {
+  await releaseDue(store, team, clock);
   const key = teamLinesKey(team);
-  const kept = keptLines(await store.keptLines(team.teamId), clock, range, key, team.name);
-  return kept ?? buildLines(store, team, clock, key, range);
+  const kept = keptLines(await store.keptLines(team.teamId), range, key, team.name);
+  return kept ?? buildLines(store, team, key, range);
 }

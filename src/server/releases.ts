@@ -1,84 +1,109 @@
 /**
- * Released figures, computed once. A week is released after its collection window and never
- * changes after that (late submissions are refused), so its figures are computed from the
- * submissions the first time they are asked for and kept; an export or a trends page then reads
- * a hundred small records per team instead of every submission again. Kept figures are for one k:
- * when a team's k changes they are computed again. A kept record that does not parse is
- * recomputed from the submissions, which stay the source of truth.
+ * Releases: a week's figures, stored once and never recomputed. When the clock says a week's
+ * collection window has ended, the first thing that looks (a read, a late submission, the sweep
+ * a running server makes every few minutes, an export) releases it: its figures under the team's k
+ * at that moment are stored with that k, and from then on the week takes no submission (409) and
+ * shows exactly those figures, whatever COLLECTION_DAYS, k or the team's name say later. A later
+ * setting can neither reopen a week nor recompute it, so no two releases of one week differ by a
+ * person.
+ *
+ * A stored figure that does not decode is recomputed from the week's submissions under the k it
+ * was released with: a released week's submissions never change, so that gives the same figures.
  */
 import { aggregateWeek } from '../core/aggregate';
 import { type ReleasedWeek, releaseWeek } from '../core/privacy';
 import { decodeReleased, encodeReleased } from '../core/released-codec';
+import type { Submission } from '../core/submission';
 import type { TrendWeek } from '../core/trends';
 import type { WeekId } from '../core/week';
-import type { Store, Team } from './store';
-import { isReleased } from './week-window';
+import type { Store, StoredRelease, Team } from './store';
+import { releaseCalendar } from './week-window';
 
 export interface ReleaseClock {
   readonly now: Date;
   readonly collectionDays: number;
 }
 
-function parseKept(figures: string, k: number): ReleasedWeek | undefined {
+/** A week as the manager sees it: its figures and the k they were released under. */
+export interface Released extends TrendWeek {
+  readonly k: number;
+}
+
+/** What a release stores: the compact form (null for figures it cannot hold, which are recomputed when read). */
+function figuresOf(k: number): (submissions: readonly Submission[]) => string {
+  return (submissions) => JSON.stringify(encodeReleased(releaseWeek(aggregateWeek(submissions), k)) ?? null);
+}
+
+function decoded(release: StoredRelease): ReleasedWeek | undefined {
   try {
-    return decodeReleased(JSON.parse(figures), k);
+    return decodeReleased(JSON.parse(release.figures), release.k);
   } catch {
     return undefined;
   }
 }
 
-/** The kept form; figures the compact form cannot hold are simply not kept (computed each time). */
-function keptForm(released: ReleasedWeek): string | undefined {
-  const numbers = encodeReleased(released);
-  return numbers && JSON.stringify(numbers);
+async function readRelease(store: Store, teamId: string, release: StoredRelease): Promise<Released> {
+  const released =
+    decoded(release) ?? releaseWeek(aggregateWeek(await store.weekSubmissions(teamId, release.weekId)), release.k);
+  return { weekId: release.weekId, k: release.k, released };
 }
 
-async function compute(store: Store, team: Team, weekId: WeekId): Promise<ReleasedWeek> {
-  const released = releaseWeek(aggregateWeek(await store.weekSubmissions(team.teamId, weekId)), team.k);
-  const figures = keptForm(released);
-  if (figures) await store.keepReleased(team.teamId, team.k, [{ weekId, figures }]);
-  return released;
+/** Release every week of the team that the clock has released and that is not stored yet. */
+export async function releaseDue(store: Store, team: Team, clock: ReleaseClock): Promise<void> {
+  const { lastReleased } = releaseCalendar(clock.now, clock.collectionDays);
+  const due = await store.unreleasedWeeks(team.teamId, lastReleased);
+  if (due.length > 0) await store.releaseWeeks(team.teamId, team.k, due, figuresOf(team.k));
 }
 
-/** One released week's figures (the caller has checked that it is released). */
-export async function releasedWeek(store: Store, team: Team, weekId: WeekId): Promise<ReleasedWeek> {
-  const [week] = await store.teamWeeksWithKept(team.teamId, { from: weekId, to: weekId });
-  const figures = week?.kept?.k === team.k ? parseKept(week.kept.figures, team.k) : undefined;
-  return figures ?? compute(store, team, weekId);
+/** Release one week now (the clock has released it): a late submission freezes it before being refused. */
+export async function releaseNow(store: Store, team: Team, weekId: WeekId): Promise<void> {
+  await store.releaseWeeks(team.teamId, team.k, [weekId], figuresOf(team.k));
 }
 
-/** A team's released weeks within a range, oldest first. */
+/** Every team's due weeks, released: at a server's start and every few minutes while it runs. */
+export async function releaseAllDue(store: Store, clock: ReleaseClock): Promise<void> {
+  for (const team of await store.listTeams()) await releaseDue(store, team, clock);
+}
+
+/** A team's released weeks within a range, oldest first (due weeks are released first). */
 export async function releasedTeamWeeks(
   store: Store,
   team: Team,
   clock: ReleaseClock,
   range: { readonly from?: WeekId; readonly to?: WeekId } = {},
-): Promise<TrendWeek[]> {
-  const all = await store.teamWeeksWithKept(team.teamId, range);
-  const released = all.filter((w) => isReleased(w.weekId, clock.now, clock.collectionDays));
-  const weeks = released.map((w) => w.weekId);
-  const found = new Map<WeekId, ReleasedWeek>();
-  for (const { weekId, kept } of released) {
-    const parsed = kept?.k === team.k ? parseKept(kept.figures, team.k) : undefined;
-    if (parsed) found.set(weekId, parsed);
+): Promise<Released[]> {
+  await releaseDue(store, team, clock);
+  return storedTeamWeeks(store, team, range);
+}
+
+/** A team's weeks as stored, within a range, oldest first (the caller has released due weeks). */
+export async function storedTeamWeeks(
+  store: Store,
+  team: Team,
+  range: { readonly from?: WeekId; readonly to?: WeekId } = {},
+): Promise<Released[]> {
+  const out: Released[] = [];
+  for (const release of await store.teamReleases(team.teamId, range)) {
+    out.push(await readRelease(store, team.teamId, release));
   }
-  const missing = new Set(weeks.filter((w) => !found.has(w)));
-  if (missing.size > 8) {
-    // Computing many (the first export, or after k changed): one pass over the team's submissions,
-    // kept in one transaction.
-    const computed: { weekId: WeekId; figures: string }[] = [];
-    for await (const { weekId, submissions } of store.teamSubmissionsByWeek(team.teamId, range)) {
-      if (!missing.has(weekId)) continue;
-      const released = releaseWeek(aggregateWeek(submissions), team.k);
-      const figures = keptForm(released);
-      if (figures) computed.push({ weekId, figures });
-      found.set(weekId, released);
-    }
-    await store.keepReleased(team.teamId, team.k, computed);
-  }
-  for (const weekId of missing) if (!found.has(weekId)) found.set(weekId, await compute(store, team, weekId));
-  return weeks.flatMap((weekId) => {
-    const released = found.get(weekId);
-    return released ? [{ weekId, released }] : [];
-  });
+  return out;
+}
+
+/** One week as released, or undefined when it is not (yet) released. */
+export async function releasedWeek(
+  store: Store,
+  team: Team,
+  clock: ReleaseClock,
+  weekId: WeekId,
+): Promise<Released | undefined> {
+  await releaseDue(store, team, clock);
+  const [release] = await store.teamReleases(team.teamId, { from: weekId, to: weekId });
+  return release && readRelease(store, team.teamId, release);
+}
+
+/** Whether a week is released: by the clock, or stored as released (under a shorter window than today's). */
+export async function isWeekReleased(store: Store, team: Team, clock: ReleaseClock, weekId: WeekId): Promise<boolean> {
+  if (weekId <= releaseCalendar(clock.now, clock.collectionDays).lastReleased) return true;
+  const [release] = await store.teamReleases(team.teamId, { from: weekId, to: weekId });
+  return release !== undefined;
 }

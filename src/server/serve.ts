@@ -7,7 +7,11 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import type { ServerConfig } from './config';
 import { rateLimiter } from './rate-limit';
+import { releaseAllDue } from './releases';
 import type { Store } from './store';
+
+/** How often a running server releases weeks whose window has ended, even if nobody looks. */
+const SWEEP_EVERY_MS = 5 * 60_000;
 
 export interface RunningEndpoint {
   /** Where it listens, e.g. http://127.0.0.1:8787 */
@@ -19,6 +23,16 @@ export async function serveEndpoint(
   store: Store,
   config: Pick<ServerConfig, 'host' | 'port' | 'collectionDays' | 'maxBodyBytes' | 'ingestPerMinute'>,
 ): Promise<RunningEndpoint> {
+  // Released weeks are stored as soon as they are due, before the first request and then every few
+  // minutes: a week released under today's settings stays released under tomorrow's.
+  const sweep = () => releaseAllDue(store, { now: new Date(), collectionDays: config.collectionDays });
+  await sweep();
+  const sweeping = setInterval(() => {
+    sweep().catch((error: unknown) => {
+      console.error('Culture Pulse: releasing due weeks failed; the next sweep tries again.', error);
+    });
+  }, SWEEP_EVERY_MS);
+  sweeping.unref();
   const app = createApp({
     store,
     collectionDays: config.collectionDays,
@@ -34,6 +48,9 @@ export async function serveEndpoint(
   const { address, port } = server.address() as AddressInfo;
   return {
     url: `http://${address}:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      clearInterval(sweeping);
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

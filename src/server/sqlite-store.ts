@@ -6,9 +6,9 @@
 import Database from 'better-sqlite3';
 import type { Submission } from '../core/submission';
 import type { WeekId } from '../core/week';
-import type { KeptLines, KeptLinesNow, Store, TeamChange, UpsertResult } from './store';
+import { climbSqlite } from './schema-ladder';
+import type { KeptLines, KeptLinesNow, Store, StoredRelease, TeamChange, UpsertResult } from './store';
 import {
-  groupByWeek,
   type NoteRow,
   noteFromRow,
   type SubmissionRow,
@@ -18,48 +18,6 @@ import {
   teamFromRow,
 } from './stored-submission';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS teams (
-  team_id TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  ingest_token_hash TEXT NOT NULL,
-  manager_token_hash TEXT NOT NULL,
-  k INTEGER NOT NULL CHECK (k >= 3)
-) STRICT;
-CREATE TABLE IF NOT EXISTS submissions (
-  team_id TEXT NOT NULL REFERENCES teams(team_id),
-  submission_id TEXT NOT NULL,
-  week_id TEXT NOT NULL,
-  bank_version INTEGER NOT NULL,
-  scores TEXT NOT NULL,
-  PRIMARY KEY (team_id, submission_id)
-) STRICT;
-CREATE INDEX IF NOT EXISTS submissions_by_week ON submissions (team_id, week_id);
-CREATE TABLE IF NOT EXISTS released_weeks (
-  team_id TEXT NOT NULL REFERENCES teams(team_id),
-  week_id TEXT NOT NULL,
-  k INTEGER NOT NULL,
-  figures TEXT NOT NULL,
-  PRIMARY KEY (team_id, week_id)
-) STRICT;
-CREATE TABLE IF NOT EXISTS released_lines (
-  team_id TEXT PRIMARY KEY REFERENCES teams(team_id),
-  key TEXT NOT NULL,
-  through TEXT NOT NULL,
-  submissions INTEGER NOT NULL,
-  weeks TEXT NOT NULL,
-  ends TEXT NOT NULL,
-  lines TEXT NOT NULL
-) STRICT;
-CREATE TABLE IF NOT EXISTS notes (
-  team_id TEXT NOT NULL REFERENCES teams(team_id),
-  week_id TEXT NOT NULL,
-  theme TEXT NOT NULL,
-  text TEXT NOT NULL,
-  PRIMARY KEY (team_id, week_id, theme)
-) STRICT;
-`;
-
 export function openSqliteStore(file: string): Store {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -68,7 +26,7 @@ export function openSqliteStore(file: string): Store {
   // better-sqlite3 builds SQLite with a 16 MB page cache per connection, which a server fills under
   // load and never gives back (RSS stayed 25 MB higher after a flood); SQLite's own 2 MB is ample.
   db.pragma('cache_size = -2000');
-  db.exec(SCHEMA);
+  climbSqlite(db);
 
   const insertTeam = db.prepare(
     // ON CONFLICT, not OR IGNORE: OR IGNORE would also swallow the CHECK on k.
@@ -77,19 +35,20 @@ export function openSqliteStore(file: string): Store {
   );
   const selectTeam = db.prepare<[string], TeamRow>('SELECT * FROM teams WHERE team_id = ?');
   const selectTeams = db.prepare<[], TeamRow>('SELECT * FROM teams ORDER BY team_id');
-  const exists = db.prepare<[string, string], { one: number }>(
-    'SELECT 1 AS one FROM submissions WHERE team_id = ? AND submission_id = ?',
+  const exists = db.prepare<[string, string, string], { one: number }>(
+    'SELECT 1 AS one FROM submissions WHERE team_id = ? AND week_id = ? AND submission_id = ?',
   );
+  // Written only while the week has no release: one connection runs this and releaseMany one at a
+  // time, so a submission is either in its week's figures or refused.
   const upsert = db.prepare(
-    `INSERT INTO submissions (team_id, submission_id, week_id, bank_version, scores) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (team_id, submission_id) DO UPDATE SET
-       week_id = excluded.week_id, bank_version = excluded.bank_version, scores = excluded.scores`,
+    `INSERT INTO submissions (team_id, submission_id, week_id, bank_version, scores)
+     SELECT @teamId, @submissionId, @weekId, @bankVersion, @scores
+     WHERE NOT EXISTS (SELECT 1 FROM releases WHERE team_id = @teamId AND week_id = @weekId)
+     ON CONFLICT (team_id, week_id, submission_id) DO UPDATE SET
+       bank_version = excluded.bank_version, scores = excluded.scores`,
   );
   const selectWeek = db.prepare<[string, string], SubmissionRow>(
     'SELECT * FROM submissions WHERE team_id = ? AND week_id = ?',
-  );
-  const selectTeamRows = db.prepare<[string, string, string], SubmissionRow>(
-    'SELECT * FROM submissions WHERE team_id = ? AND week_id BETWEEN ? AND ? ORDER BY week_id',
   );
   // Plucked (the value, not an object a row): an export asks for every team's weeks.
   const selectWeeks = db
@@ -100,39 +59,45 @@ export function openSqliteStore(file: string): Store {
     `INSERT INTO notes (team_id, week_id, theme, text) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM teams WHERE team_id = ?)
      ON CONFLICT (team_id, week_id, theme) DO UPDATE SET text = excluded.text`,
   );
-  // Raw rows (arrays, not objects): an export reads a hundred thousand of them.
-  const selectWeeksWithKept = db
-    .prepare<[string, string, string, string], [string, number | null, string | null]>(
-      `SELECT w.week_id, r.k, r.figures
-       FROM (SELECT DISTINCT week_id FROM submissions WHERE team_id = ? AND week_id BETWEEN ? AND ?) AS w
-       LEFT JOIN released_weeks AS r ON r.team_id = ? AND r.week_id = w.week_id
-       ORDER BY w.week_id`,
+  const selectUnreleased = db
+    .prepare<[string, string], string>(
+      `SELECT DISTINCT s.week_id FROM submissions AS s WHERE s.team_id = ? AND s.week_id <= ?
+         AND NOT EXISTS (SELECT 1 FROM releases AS r WHERE r.team_id = s.team_id AND r.week_id = s.week_id)
+       ORDER BY s.week_id`,
     )
-    .raw(true);
-  const upsertReleased = db.prepare(
-    `INSERT INTO released_weeks (team_id, week_id, k, figures) VALUES (?, ?, ?, ?)
-     ON CONFLICT (team_id, week_id) DO UPDATE SET k = excluded.k, figures = excluded.figures`,
+    .pluck(true);
+  const isReleased = db.prepare<[string, string], { one: number }>(
+    'SELECT 1 AS one FROM releases WHERE team_id = ? AND week_id = ?',
   );
-  const forgetLines = db.prepare('DELETE FROM released_lines WHERE team_id = ?');
-  const keepMany = db.transaction(
-    (teamId: string, k: number, weeks: readonly { weekId: string; figures: string }[]) => {
-      for (const w of weeks) upsertReleased.run(teamId, w.weekId, k, w.figures);
-      if (weeks.length > 0) forgetLines.run(teamId);
+  const insertRelease = db.prepare('INSERT INTO releases (team_id, week_id, k, figures) VALUES (?, ?, ?, ?)');
+  const releaseMany = db.transaction(
+    (teamId: string, k: number, weekIds: readonly WeekId[], figuresOf: (s: readonly Submission[]) => string) => {
+      for (const weekId of weekIds) {
+        if (isReleased.get(teamId, weekId)) continue;
+        const submissions = selectWeek.all(teamId, weekId).map(submissionFromRow);
+        if (submissions.length > 0) insertRelease.run(teamId, weekId, k, figuresOf(submissions));
+      }
     },
   );
+  // Raw rows (arrays, not objects): an export reads a hundred thousand of them.
+  const selectReleases = db
+    .prepare<[string, string, string], [string, number, string]>(
+      'SELECT week_id, k, figures FROM releases WHERE team_id = ? AND week_id BETWEEN ? AND ? ORDER BY week_id',
+    )
+    .raw(true);
   // One row a team: an export reads a thousand texts instead of a hundred thousand small rows. The
-  // count and the next week tell whether weeks gained submissions since: cheaper than listing them.
+  // count and the next week tell whether weeks were released since: cheaper than listing them.
   const selectLines = db.prepare<[string], KeptLinesNow>(
-    `SELECT key, weeks, ends, lines, submissions AS submissionsThen,
-       (SELECT count(*) FROM submissions AS s WHERE s.team_id = l.team_id AND s.week_id <= l.through) AS submissionsNow,
-       (SELECT min(s.week_id) FROM submissions AS s WHERE s.team_id = l.team_id AND s.week_id > l.through) AS nextWeek
+    `SELECT key, weeks, ends, lines, releases AS releasesThen,
+       (SELECT count(*) FROM releases AS r WHERE r.team_id = l.team_id AND r.week_id <= l.through) AS releasesNow,
+       (SELECT min(r.week_id) FROM releases AS r WHERE r.team_id = l.team_id AND r.week_id > l.through) AS nextWeek
      FROM released_lines AS l WHERE team_id = ?`,
   );
   /**
-   * Kept figures and lines are derived from the submissions and built again when missing, so they
-   * are written without waiting for the disk (no fsync a commit; a power cut may lose the last
-   * ones, never corrupt them, and the next commit of a submission syncs them too). The first
-   * export writes two thousand of these; waiting for each took most of its time.
+   * Kept lines are derived from the releases and built again when missing, so they are written
+   * without waiting for the disk (no fsync a commit; a power cut may lose the last ones, never
+   * corrupt them, and the next commit of a submission syncs them too). The first export writes a
+   * thousand of these; waiting for each took most of its time. Releases are facts and wait.
    */
   const derived = <A extends unknown[]>(write: (...args: A) => void) => {
     return (...args: A) => {
@@ -145,13 +110,12 @@ export function openSqliteStore(file: string): Store {
     };
   };
   const upsertLines = db.prepare(
-    `INSERT INTO released_lines (team_id, key, through, submissions, weeks, ends, lines)
-     VALUES (@teamId, @key, @through, (SELECT count(*) FROM submissions WHERE team_id = @teamId AND week_id <= @through),
+    `INSERT INTO released_lines (team_id, key, through, releases, weeks, ends, lines)
+     VALUES (@teamId, @key, @through, (SELECT count(*) FROM releases WHERE team_id = @teamId AND week_id <= @through),
        @weeks, @ends, @lines)
      ON CONFLICT (team_id) DO UPDATE SET key = excluded.key, through = excluded.through,
-       submissions = excluded.submissions, weeks = excluded.weeks, ends = excluded.ends, lines = excluded.lines`,
+       releases = excluded.releases, weeks = excluded.weeks, ends = excluded.ends, lines = excluded.lines`,
   );
-  const keepDerived = derived(keepMany);
   const keepLinesDerived = derived((teamId: string, through: string, kept: KeptLines) => {
     upsertLines.run({ teamId, key: kept.key, through, weeks: kept.weeks, ends: kept.ends, lines: kept.lines });
   });
@@ -161,8 +125,10 @@ export function openSqliteStore(file: string): Store {
   );
 
   const upsertOne = (s: Submission): UpsertResult => {
-    const existed = exists.get(s.teamId, s.submissionId) !== undefined;
-    upsert.run(s.teamId, s.submissionId, s.weekId, s.bankVersion, JSON.stringify(s.scores));
+    const existed = exists.get(s.teamId, s.weekId, s.submissionId) !== undefined;
+    const { teamId, submissionId, weekId, bankVersion } = s;
+    const written = upsert.run({ teamId, submissionId, weekId, bankVersion, scores: JSON.stringify(s.scores) });
+    if (written.changes === 0) return 'released';
     return existed ? 'replaced' : 'created';
   };
   const upsertMany = db.transaction((batch: readonly Submission[]) => batch.map(upsertOne));
@@ -230,22 +196,16 @@ export function openSqliteStore(file: string): Store {
     async teamWeeks(teamId) {
       return selectWeeks.all(teamId) as WeekId[];
     },
-    async *teamSubmissionsByWeek(teamId, range = {}) {
-      // One statement per team (all() is several times faster per row than iterate()); a team's rows
-      // are bounded by its size and its weeks, so an export's memory stays flat across teams.
-      yield* groupByWeek(selectTeamRows.all(teamId, range.from ?? '', range.to ?? '\uffff'));
+    async unreleasedWeeks(teamId, through) {
+      return selectUnreleased.all(teamId, through) as WeekId[];
     },
-    async teamWeeksWithKept(teamId, range = {}) {
-      return selectWeeksWithKept
-        .all(teamId, range.from ?? '', range.to ?? '\uffff', teamId)
-        .map(([weekId, k, figures]) => ({
-          weekId: weekId as WeekId,
-          kept: k === null || figures === null ? null : { k, figures },
-        }));
+    async releaseWeeks(teamId, k, weekIds, figuresOf) {
+      releaseMany(teamId, k, weekIds, figuresOf);
     },
-    async keepReleased(teamId, k, weeks) {
-      // One transaction however many weeks: the first export keeps a hundred per team.
-      keepDerived(teamId, k, weeks);
+    async teamReleases(teamId, range = {}) {
+      return selectReleases
+        .all(teamId, range.from ?? '', range.to ?? '\uffff')
+        .map(([weekId, k, figures]): StoredRelease => ({ weekId: weekId as WeekId, k, figures }));
     },
     async keptLines(teamId) {
       return selectLines.get(teamId) ?? null;

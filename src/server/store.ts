@@ -2,7 +2,7 @@
  * Everything the endpoint keeps, behind one small interface with two implementations (SQLite in
  * one file, PostgreSQL) that pass one contract suite (tests/server/store-contract.ts). No IP
  * address, user agent or receive time is ever stored; a submission is its team, week, id, bank
- * version and scores, nothing more.
+ * version and scores, nothing more, and the stores keep rows in key order, not arrival order.
  */
 import type { Note } from '../core/notes';
 import type { Submission } from '../core/submission';
@@ -20,6 +20,17 @@ export interface Team {
 }
 
 /**
+ * A released week as stored: written once, when the week's collection window first ended, with
+ * the k it was released under and its figures (JSON of the compact form, core/released-codec).
+ * Nothing ever changes or recomputes it: not a later k, collection window or name.
+ */
+export interface StoredRelease {
+  readonly weekId: WeekId;
+  readonly k: number;
+  readonly figures: string;
+}
+
+/**
  * A team's finished CSV lines, kept (see released-lines.ts): the key they were made under, the
  * weeks they hold, oldest first ("2026-W01,2026-W02"), where each week's text ends ("853,1706")
  * and the text.
@@ -33,16 +44,17 @@ export interface KeptLines {
 
 /** Kept lines, with what the store holds now beside what it held when they were kept. */
 export interface KeptLinesNow extends KeptLines {
-  /** Submissions in the weeks up to the last kept one, when the lines were kept and now. */
-  readonly submissionsThen: number;
-  readonly submissionsNow: number;
-  /** The first week after the last kept one that has submissions. */
+  /** Releases up to the last kept week, when the lines were kept and now. */
+  readonly releasesThen: number;
+  readonly releasesNow: number;
+  /** The first released week after the last kept one. */
   readonly nextWeek: string | null;
 }
 
 export type TeamChange = Partial<Pick<Team, 'ingestTokenHash' | 'managerTokenHash' | 'k' | 'name'>>;
 
-export type UpsertResult = 'created' | 'replaced';
+/** A new submission, a retry that replaced one, or one refused because its week is released. */
+export type UpsertResult = 'created' | 'replaced' | 'released';
 
 /** A manager's "what we are doing about it" note, one per team, week and theme. */
 export type TeamNote = Note & { readonly teamId: string };
@@ -54,39 +66,36 @@ export interface Store {
   listTeams(): Promise<Team[]>;
   /** Returns false when there is no such team. */
   updateTeam(teamId: string, change: TeamChange): Promise<boolean>;
-  /** One submission per (team, submission id): a retry replaces, never adds. Atomic. */
+  /**
+   * One submission per (team, week, submission id): a retry replaces, never adds, and never moves
+   * to another week. Refused ('released', nothing written) once the week is released. Atomic
+   * with releaseWeeks: a submission is either in a week's figures or refused.
+   */
   upsertSubmission(submission: Submission): Promise<UpsertResult>;
   /** Every submission of a team's week, in no particular order. */
   weekSubmissions(teamId: string, weekId: WeekId): Promise<Submission[]>;
   /** Weeks of a team that have submissions, oldest first. */
   teamWeeks(teamId: string): Promise<WeekId[]>;
+  /** Weeks of a team up to `through` that have submissions and no release yet, oldest first. */
+  unreleasedWeeks(teamId: string, through: WeekId): Promise<WeekId[]>;
   /**
-   * A team's submissions week by week, oldest first, within an optional range: one pass for a
-   * whole export, holding one week (one team's people) at a time.
+   * Release weeks of a team under k, in one transaction: each week not released yet that has
+   * submissions gets `figuresOf(its submissions)` stored for good. A week already released keeps
+   * what it has; a week without submissions stays unreleased (there is nothing to show).
    */
-  teamSubmissionsByWeek(
+  releaseWeeks(
     teamId: string,
-    range?: { readonly from?: WeekId; readonly to?: WeekId },
-  ): AsyncGenerator<{ weekId: WeekId; submissions: Submission[] }>;
-  /**
-   * Every week of a team that has submissions (within a range), oldest first, each with its kept
-   * released figures when there are (JSON of the compact form, for that k): a released week never
-   * changes, so an export reads these instead of every submission again.
-   */
-  teamWeeksWithKept(
-    teamId: string,
-    range?: { readonly from?: WeekId; readonly to?: WeekId },
-  ): Promise<{ weekId: WeekId; kept: { k: number; figures: string } | null }[]>;
-  /**
-   * Keep weeks' released figures for k, all in one transaction, forgetting the team's kept CSV
-   * lines in it: lines made from other figures must never outlive them.
-   */
-  keepReleased(teamId: string, k: number, weeks: readonly { weekId: WeekId; figures: string }[]): Promise<void>;
+    k: number,
+    weekIds: readonly WeekId[],
+    figuresOf: (submissions: readonly Submission[]) => string,
+  ): Promise<void>;
+  /** A team's released weeks within an optional range, oldest first. */
+  teamReleases(teamId: string, range?: { readonly from?: WeekId; readonly to?: WeekId }): Promise<StoredRelease[]>;
   /** A team's kept CSV lines, as stored (the caller checks them), or null. */
   keptLines(teamId: string): Promise<KeptLinesNow | null>;
   /**
-   * Keep a team's CSV lines for the weeks up to `through`, with the number of submissions in
-   * those weeks now, replacing those kept before.
+   * Keep a team's CSV lines for the weeks up to `through`, with the number of releases up to it
+   * now, replacing those kept before.
    */
   keepLines(teamId: string, through: WeekId, lines: KeptLines): Promise<void>;
   /** Write or replace the note of a team's week and theme; false when there is no such team. */

@@ -9,7 +9,7 @@ import { toCsv } from '../core/csv';
 import { THEMES } from '../core/questions';
 import { releasedTrendWeeks } from '../core/team-weeks';
 import { latestThemeRows, TREND_CSV_HEADER, type TrendRow, trendCsvRow, trendRows } from '../core/trends';
-import { formatNumber, type MessageKey, t, tCount } from '../platform/i18n';
+import { formatDate, formatNumber, type MessageKey, t } from '../platform/i18n';
 import { downloadText } from '../ui/download';
 import { themeLabel } from '../ui/labels';
 import { tWith } from '../ui/rich-text';
@@ -47,6 +47,12 @@ function signed(n: number | null): string {
   return t('trends_change', `${n > 0 ? '+' : n < 0 ? '−' : '±'}${formatNumber(Math.abs(n))}`);
 }
 
+/** The endpoint's next release moment, when it gave one that reads as a date. */
+function nextReleaseDate(at: string | undefined): Date | undefined {
+  const date = at === undefined ? undefined : new Date(at);
+  return date && Number.isFinite(date.getTime()) ? date : undefined;
+}
+
 export function Trends() {
   const { state, connect, reload, disconnect, saveNote, deleteNote } = useTrends();
   const [range, setRange] = useState<Range>(52);
@@ -70,7 +76,7 @@ export function Trends() {
       rows: () => (rows ??= trendRows(all).filter((r) => first !== undefined && r.weekId >= first)),
       latest: latestThemeRows(weeks.length > 0 ? all : []),
       x: weekStarts(weeks),
-      collecting: figures.weeks.filter((w) => w.status === 'collecting').length,
+      nextRelease: nextReleaseDate(figures.nextReleaseAt),
       favourable: themeSeries(weeks, 'favourablePct'),
       means: themeSeries(weeks, 'mean'),
       responses,
@@ -168,7 +174,7 @@ export function Trends() {
       {view.weeks.length === 0 ? (
         <EmptyState>
           {t('trends_noneReleased')}{' '}
-          {view.collecting > 0 ? tCount('trends_collecting', view.collecting) : t('trends_noneYet')}
+          {view.nextRelease ? t('trends_nextRelease', formatDate(view.nextRelease)) : t('trends_noneYet')}
         </EmptyState>
       ) : (
         <>

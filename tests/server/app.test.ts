@@ -64,7 +64,7 @@ describe('ingest', () => {
       await server.post(path, submission('platform', '2026-W46', 9)),
       409,
       'week_released',
-      /released on 2026-11-23/,
+      /2026-W46 has been released/,
     );
     await expectError(await server.post(path, submission('platform', '2025-W10', 9)), 409, 'week_released');
     expect(await count('2026-W48')).toBe(0);
@@ -179,7 +179,9 @@ describe('manager reads', () => {
       questions: {},
       themes: {},
     });
-    expect(byWeek['2026-W47']).toMatchObject({ status: 'collecting' });
+    // A collecting week is not listed at all; when the next figures come is told instead.
+    expect(byWeek['2026-W47']).toBeUndefined();
+    expect(body).toMatchObject({ nextReleaseAt: '2026-11-30T12:00:00.000Z' });
   });
 
   it('refuses the ingest token (403), a wrong or missing token (401), and a bad week (400)', async () => {

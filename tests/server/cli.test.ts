@@ -63,7 +63,7 @@ describe('admin commands', () => {
 
   it('sets k, refusing anything below 3', async () => {
     expect(await run(file, 'set-k', 'platform', '8')).toEqual([
-      'Team "platform": nothing is shown for fewer than 8 responses.',
+      'Team "platform": weeks released from now on show nothing for fewer than 8 responses. Weeks already released keep the figures and the k they were released with.',
     ]);
     await expect(run(file, 'set-k', 'platform', '2')).rejects.toThrow(/at least 3/);
     await expect(run(file, 'create-team', 'tiny', '--k', '2')).rejects.toThrow(UsageError);

@@ -29,6 +29,8 @@ export async function startServer(
     burst?: number;
     perMinute?: number;
     now?: () => Date;
+    /** Days a week collects after it ends (the server's COLLECTION_DAYS); 7 unless set. */
+    collectionDays?: number;
     /** A fixed port (a browser test brings the endpoint back where the extension last failed to reach it). */
     port?: number;
     /** Sees a copy of every request, as it arrived. */
@@ -46,7 +48,7 @@ export async function startServer(
   });
   const app = createApp({
     store,
-    collectionDays: 7,
+    collectionDays: options.collectionDays ?? 7,
     maxBodyBytes: 4096,
     teamLimiter: rateLimiter({ perMinute: options.perMinute ?? 1_000_000, burst: options.burst ?? 1_000_000 }),
     globalLimiter: rateLimiter({ perMinute: 1_000_000, burst: 1_000_000 }),
@@ -72,7 +74,10 @@ export async function startServer(
       }),
     get: (path, token = MANAGER) => fetch(url + path, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive connections (a response body left unread keeps one busy) would hold close() for seconds.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await closed;
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -1,6 +1,7 @@
 /**
- * Kept CSV lines give exactly the text built from the figures, and are built again whenever
- * anything they depend on changed: the name, k, a newly released week, a damaged record.
+ * Kept CSV lines give exactly the text built from the releases, and are built again whenever
+ * anything they depend on changed: the name, a newly released week, a damaged record. A new k
+ * changes nothing already released, so it changes no kept line either.
  */
 import { describe, expect, it } from 'vitest';
 import { trendLineWriter, trendTracker } from '../../src/core/trends';
@@ -73,53 +74,63 @@ describe('kept CSV lines', () => {
     await store.close();
   });
 
-  it('are built again for a new name, a new k, and a newly released week', async () => {
+  it('are built again for a new name and a newly released week, never for a new k', async () => {
     const { store, builds } = counting(await filled());
-    await releasedTeamLines(store, team('platform'), W46_RELEASED);
+    const first = await releasedTeamLines(store, team('platform'), W46_RELEASED);
     const renamed = { ...team('platform'), name: '=Renamed, "team"' };
     expect(await releasedTeamLines(store, renamed, W46_RELEASED)).toBe(await expected(store, renamed, W46_RELEASED));
     expect(builds()).toBe(2);
-    const stricter = { ...renamed, k: 6 };
-    const strict = await releasedTeamLines(store, stricter, W46_RELEASED);
-    expect(strict).toBe(await expected(store, stricter, W46_RELEASED));
-    expect(strict).not.toBe(await expected(store, renamed, W46_RELEASED));
+    // Released weeks keep the k they were released under: a stricter k hides nothing already out.
+    const stricter = { ...team('platform'), k: 8 };
+    expect(await releasedTeamLines(store, stricter, W46_RELEASED)).toBe(first);
     expect(builds()).toBe(3);
+    expect(await releasedTeamLines(store, stricter, W46_RELEASED)).toBe(first);
+    expect(builds()).toBe(3);
+    // W47 (seven people) is released under the new k: hidden.
     const later = await releasedTeamLines(store, stricter, W47_RELEASED);
-    expect(later).toContain('2026-W47');
+    expect(later.startsWith(first)).toBe(true);
     expect(later).toBe(await expected(store, stricter, W47_RELEASED));
+    expect(
+      later
+        .split('\r\n')
+        .filter((l) => l.includes('2026-W47'))
+        .every((l) => l.endsWith(',true')),
+    ).toBe(true);
     expect(builds()).toBe(4);
-    expect(teamLinesKey(team('platform'))).not.toBe(teamLinesKey({ ...team('platform'), k: 6 }));
+    expect(teamLinesKey(team('platform'))).toBe(teamLinesKey(team('platform', 8)));
     await store.close();
   });
 
-  it('are built again when a kept week gains a submission, or an empty one its first', async () => {
+  it('stay when a released week is written to, and are built again when an older week is released late', async () => {
     const { store, builds } = counting(await filled());
     const t = team('platform');
-    await releasedTeamLines(store, t, W46_RELEASED);
-    // The API refuses these (the weeks are released); written behind its back, they still count.
+    const first = await releasedTeamLines(store, t, W46_RELEASED);
+    // A released week refuses even a write behind the API's back.
+    expect(await store.upsertSubmission(submission('platform', '2026-W44', 901, 1))).toBe('released');
+    expect(await releasedTeamLines(store, t, W46_RELEASED)).toBe(first);
+    expect(builds()).toBe(1);
+    // W42 had no answers, so nothing was released; written behind the API's back (the API refuses it
+    // by the clock), its release comes after the kept weeks' and counts.
     await store.upsertSubmission(submission('platform', '2026-W42', 900, 5));
     const withW42 = await releasedTeamLines(store, t, W46_RELEASED);
     expect(withW42).toBe(await expected(store, t, W46_RELEASED));
     expect(withW42).toContain('2026-W42');
     expect(builds()).toBe(2);
-    await store.upsertSubmission(submission('platform', '2026-W44', 901, 1));
-    await releasedTeamLines(store, t, W46_RELEASED);
-    expect(builds()).toBe(3);
     // A week after the kept ones that is not released yet changes nothing.
     await store.upsertSubmission(submission('platform', '2026-W48', 902, 1));
     await releasedTeamLines(store, t, W46_RELEASED);
-    expect(builds()).toBe(3);
+    expect(builds()).toBe(2);
     await store.close();
   });
 
-  it('serve their first weeks when fewer are released (more collection days), without building', async () => {
+  it('keep every released week when the collection window grows later, without building', async () => {
     const { store, builds } = counting(await filled());
     const t = team('platform');
-    await releasedTeamLines(store, t, W46_RELEASED);
-    const longer = { ...W46_RELEASED, collectionDays: 12 }; // W46 collecting again
-    const fewer = await releasedTeamLines(store, t, longer);
-    expect(fewer).toBe(await expected(store, t, longer));
-    expect(fewer).not.toContain('2026-W46');
+    const first = await releasedTeamLines(store, t, W46_RELEASED);
+    const longer = { ...W46_RELEASED, collectionDays: 12 }; // the clock alone would call W46 collecting
+    const same = await releasedTeamLines(store, t, longer);
+    expect(same).toBe(first);
+    expect(same).toContain('2026-W46');
     expect(builds()).toBe(1);
     await store.close();
   });
@@ -168,7 +179,7 @@ describe('kept CSV lines', () => {
       { ...good, weeks: good.weeks.replace('2026-W41', '2026-W42') },
       { ...good, lines: lines.replaceAll('2026-W44', '2026-W45') },
       { ...good, lines: lines.replace(/^[^,]+,[^,]+,/, 'Someone else,') },
-      { ...good, key: teamLinesKey({ name: 'Someone else', k: t.k }) },
+      { ...good, key: teamLinesKey({ name: 'Someone else' }) },
     ];
     for (const [i, kept] of damaged.entries()) {
       await raw.keepLines('platform', '2026-W46', kept);
@@ -180,10 +191,6 @@ describe('kept CSV lines', () => {
     odd.keptLines = async () => ({ ...good, lines: Buffer.from(lines) as unknown as string });
     expect(await releasedTeamLines(odd, t, W46_RELEASED)).toBe(want);
     expect(builds()).toBe(damaged.length + 2);
-    // Keeping figures again (here: a damaged record recomputed) forgets the lines.
-    await store.keepReleased('platform', t.k, [{ weekId: '2026-W41', figures: '{"broken":' }]);
-    expect(await releasedTeamLines(store, t, W46_RELEASED)).toBe(want);
-    expect(builds()).toBe(damaged.length + 3);
     await store.close();
   });
 

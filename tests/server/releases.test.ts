@@ -1,6 +1,10 @@
-/** Released figures are computed once and kept; k changes and damaged records recompute them. */
+/**
+ * A release is a stored fact: the attacks a manager or operator could try with the server's
+ * settings (a longer collection window, another k) and with writes behind the API's back all
+ * find the released figures exactly as they were.
+ */
 import { describe, expect, it } from 'vitest';
-import { releasedTeamWeeks, releasedWeek } from '../../src/server/releases';
+import { isWeekReleased, releaseAllDue, releasedTeamWeeks, releasedWeek } from '../../src/server/releases';
 import { openSqliteStore } from '../../src/server/sqlite-store';
 import { submission, team } from './store-contract';
 
@@ -16,34 +20,67 @@ async function filled() {
   return { store, next: () => ++n };
 }
 
-describe('released figures', () => {
-  it('are computed once, kept, and never change after release', async () => {
-    const { store, next } = await filled();
-    const t = team('platform');
-    const first = await releasedTeamWeeks(store, t, clock);
-    expect(first.map((w) => w.weekId)).toEqual(['2026-W40', '2026-W41', '2026-W46']);
-    expect(first[2]?.released.responses).toBe(6);
-    const kept = await store.teamWeeksWithKept('platform');
-    expect(kept.filter((w) => w.kept).map((w) => w.weekId)).toEqual(['2026-W40', '2026-W41', '2026-W46']);
-    // Written behind the API's back (the API refuses late submissions): the release stays as it was.
-    await store.upsertSubmission(submission('platform', '2026-W46', next(), 1));
-    expect(await releasedTeamWeeks(store, t, clock)).toEqual(first);
-    expect((await releasedWeek(store, t, '2026-W46')).responses).toBe(6);
-    await store.close();
-  });
-
-  it('are computed again for another k, and when a kept record is damaged', async () => {
+describe('releases', () => {
+  it('store the figures the first time a released week is looked at, with the k used', async () => {
     const { store } = await filled();
-    await releasedTeamWeeks(store, team('platform'), clock);
-    const stricter = await releasedTeamWeeks(store, team('platform', 7), clock);
-    expect(stricter.every((w) => w.released.suppressed)).toBe(true);
-    await store.keepReleased('platform', 7, [{ weekId: '2026-W41', figures: '{"broken":' }]);
-    const again = await releasedWeek(store, team('platform', 7), '2026-W41');
-    expect(again).toEqual({ responses: null, suppressed: true, questions: {}, themes: {} });
+    const first = await releasedTeamWeeks(store, team('platform'), clock);
+    expect(first.map((w) => [w.weekId, w.k, w.released.responses])).toEqual([
+      ['2026-W40', 5, 6],
+      ['2026-W41', 5, 6],
+      ['2026-W46', 5, 6],
+    ]);
+    expect((await store.teamReleases('platform')).map((r) => r.weekId)).toEqual(['2026-W40', '2026-W41', '2026-W46']);
+    expect(await store.unreleasedWeeks('platform', '2026-W53')).toEqual(['2026-W47']);
     await store.close();
   });
 
-  it('keep to a range, computing many weeks in one pass', async () => {
+  it('never reopen nor change when the collection window grows: a late answer cannot be read by difference', async () => {
+    const { store, next } = await filled();
+    const before = await releasedTeamWeeks(store, team('platform'), clock);
+    const longer = { ...clock, collectionDays: 14 }; // the clock alone would call W46 collecting again
+    expect(await isWeekReleased(store, team('platform'), longer, '2026-W46')).toBe(true);
+    expect(await store.upsertSubmission(submission('platform', '2026-W46', next(), 1))).toBe('released');
+    expect(await releasedTeamWeeks(store, team('platform'), longer)).toEqual(before);
+    expect(await releasedWeek(store, team('platform'), longer, '2026-W46')).toEqual(before[2]);
+    await store.close();
+  });
+
+  it('keep the k they were released under; a new k applies to weeks released after it', async () => {
+    const { store } = await filled();
+    const before = await releasedTeamWeeks(store, team('platform'), clock);
+    const stricter = team('platform', 7);
+    expect(await releasedTeamWeeks(store, stricter, clock)).toEqual(before);
+    const w47 = await releasedWeek(store, stricter, { ...clock, now: new Date('2026-12-03T12:00:00Z') }, '2026-W47');
+    expect(w47).toMatchObject({ weekId: '2026-W47', k: 7, released: { responses: null, suppressed: true } });
+    // Looser later: W47 stays hidden, as released.
+    const looser = team('platform', 3);
+    expect(await releasedWeek(store, looser, { ...clock, now: new Date('2026-12-10T12:00:00Z') }, '2026-W47')).toEqual(
+      w47,
+    );
+    await store.close();
+  });
+
+  it('recompute a damaged stored figure from the submissions under its own k, and store nothing new', async () => {
+    const { store } = await filled();
+    const before = await releasedTeamWeeks(store, team('platform'), clock);
+    const damaged = Object.create(store) as typeof store;
+    damaged.teamReleases = async (teamId, range) =>
+      (await store.teamReleases(teamId, range)).map((r) => ({ ...r, figures: '{"broken":' }));
+    expect(await releasedTeamWeeks(damaged, team('platform', 9), clock)).toEqual(before);
+    await store.close();
+  });
+
+  it('are made for every team by the sweep, and only for weeks the clock has released', async () => {
+    const { store } = await filled();
+    await store.createTeam(team('apps'));
+    for (let p = 0; p < 5; p++) await store.upsertSubmission(submission('apps', '2026-W45', 100 + p, 2));
+    await releaseAllDue(store, clock);
+    expect((await store.teamReleases('platform')).map((r) => r.weekId)).toEqual(['2026-W40', '2026-W41', '2026-W46']);
+    expect((await store.teamReleases('apps')).map((r) => r.weekId)).toEqual(['2026-W45']);
+    await store.close();
+  });
+
+  it('keep to a range', async () => {
     const store = openSqliteStore(':memory:');
     await store.createTeam(team('platform'));
     let n = 0;
@@ -53,7 +90,6 @@ describe('released figures', () => {
     const weeks = await releasedTeamWeeks(store, team('platform'), clock, { from: '2026-W32', to: '2026-W43' });
     expect(weeks.map((w) => w.weekId)).toEqual(Array.from({ length: 12 }, (_, i) => `2026-W${32 + i}`));
     expect(weeks.every((w) => w.released.responses === 5)).toBe(true);
-    expect((await store.teamWeeksWithKept('platform')).filter((w) => w.kept)).toHaveLength(12);
     await store.close();
   });
 });

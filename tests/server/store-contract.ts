@@ -139,64 +139,89 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect((await store.teamNotes('platform')).map((n) => n.weekId)).toEqual(['2026-W47', '2026-W47']);
     });
 
-    it('gives a team’s submissions week by week, oldest first, within a range', async () => {
+    it('keys a submission by team, week and id: the same id sent for another week never moves the first', async () => {
       const store = await fresh();
       await store.createTeam(team('platform'));
-      await store.createTeam(team('apps'));
-      let n = 0;
-      for (const week of ['2026-W47', '2026-W45', '2026-W46'] as const) {
-        for (let p = 0; p < 3; p++) await store.upsertSubmission(submission('platform', week, ++n));
-      }
-      await store.upsertSubmission(submission('apps', '2026-W46', ++n));
-      const all = [];
-      for await (const w of store.teamSubmissionsByWeek('platform')) all.push(w);
-      expect(all.map((w) => [w.weekId, w.submissions.length])).toEqual([
-        ['2026-W45', 3],
-        ['2026-W46', 3],
-        ['2026-W47', 3],
-      ]);
-      expect(all[1]?.submissions.every((s) => s.teamId === 'platform' && s.weekId === '2026-W46')).toBe(true);
-      const some = [];
-      for await (const w of store.teamSubmissionsByWeek('platform', { from: '2026-W46', to: '2026-W46' })) some.push(w);
-      expect(some.map((w) => w.weekId)).toEqual(['2026-W46']);
+      await store.upsertSubmission(submission('platform', '2026-W46', 1, 2));
+      expect(await store.upsertSubmission({ ...submission('platform', '2026-W47', 1, 5) })).toBe('created');
+      expect(await store.weekSubmissions('platform', '2026-W46')).toEqual([submission('platform', '2026-W46', 1, 2)]);
+      expect(await store.weekSubmissions('platform', '2026-W47')).toEqual([submission('platform', '2026-W47', 1, 5)]);
     });
 
-    it('keeps released figures per team and week, listed with every week that has submissions', async () => {
+    it('releases a week once, from its submissions then, under the k given then; never again', async () => {
       const store = await fresh();
       await store.createTeam(team('platform'));
       let n = 0;
       for (const week of ['2026-W44', '2026-W45', '2026-W46'] as const) {
-        await store.upsertSubmission(submission('platform', week, ++n));
+        for (let p = 0; p < 3; p++) await store.upsertSubmission(submission('platform', week, ++n));
       }
-      await store.keepReleased('platform', 5, [
-        { weekId: '2026-W46', figures: '[1]' },
-        { weekId: '2026-W45', figures: '[2]' },
+      const seen: string[] = [];
+      const figuresOf = (label: string) => (subs: readonly Submission[]) => {
+        seen.push(`${label}:${subs[0]?.weekId}:${subs.length}`);
+        return `${label}${subs.length}`;
+      };
+      // W47 has no submissions: nothing to release, so it stays unreleased.
+      await store.releaseWeeks('platform', 5, ['2026-W45', '2026-W44', '2026-W47'], figuresOf('a'));
+      expect(seen.sort()).toEqual(['a:2026-W44:3', 'a:2026-W45:3']);
+      // Again, with another k and other figures: the released weeks keep what they have.
+      await store.releaseWeeks('platform', 7, ['2026-W45', '2026-W46'], figuresOf('b'));
+      expect(await store.teamReleases('platform')).toEqual([
+        { weekId: '2026-W44', k: 5, figures: 'a3' },
+        { weekId: '2026-W45', k: 5, figures: 'a3' },
+        { weekId: '2026-W46', k: 7, figures: 'b3' },
       ]);
-      await store.keepReleased('platform', 6, [{ weekId: '2026-W46', figures: '[3]' }]);
-      await store.keepReleased('platform', 6, []);
-      expect(await store.teamWeeksWithKept('platform')).toEqual([
-        { weekId: '2026-W44', kept: null },
-        { weekId: '2026-W45', kept: { k: 5, figures: '[2]' } },
-        { weekId: '2026-W46', kept: { k: 6, figures: '[3]' } },
-      ]);
-      expect(await store.teamWeeksWithKept('platform', { from: '2026-W46' })).toHaveLength(1);
-      await expect(
-        store.keepReleased('ghost', 5, [
-          { weekId: '2026-W47', figures: '[]' },
-          { weekId: '2026-W46', figures: '[]' },
-        ]),
-      ).rejects.toThrow();
-      expect(await store.teamWeeksWithKept('ghost')).toEqual([]);
+      expect(await store.teamReleases('platform', { from: '2026-W45', to: '2026-W45' })).toHaveLength(1);
+      expect(await store.unreleasedWeeks('platform', '2026-W53')).toEqual([]);
+      await expect(store.releaseWeeks('ghost', 5, ['2026-W47'], figuresOf('c'))).resolves.toBeUndefined();
+      expect(await store.teamReleases('ghost')).toEqual([]);
     });
 
-    it('keeps one set of CSV lines per team, as text, with its submissions then and now', async () => {
+    it('refuses a submission for a released week, new or a retry, and changes nothing', async () => {
+      const store = await fresh();
+      await store.createTeam(team('platform'));
+      for (let p = 1; p <= 5; p++) await store.upsertSubmission(submission('platform', '2026-W46', p, 4));
+      await store.upsertSubmission(submission('platform', '2026-W47', 9, 4));
+      expect(await store.unreleasedWeeks('platform', '2026-W46')).toEqual(['2026-W46']);
+      expect(await store.unreleasedWeeks('platform', '2026-W47')).toEqual(['2026-W46', '2026-W47']);
+      await store.releaseWeeks('platform', 5, ['2026-W46'], (subs) => String(subs.length));
+      expect(await store.upsertSubmission(submission('platform', '2026-W46', 6, 1))).toBe('released');
+      expect(await store.upsertSubmission(submission('platform', '2026-W46', 1, 1))).toBe('released');
+      const week = await store.weekSubmissions('platform', '2026-W46');
+      expect(week.map((s) => s.scores)).toEqual(Array(5).fill(submission('platform', '2026-W46', 1, 4).scores));
+      expect(await store.unreleasedWeeks('platform', '2026-W47')).toEqual(['2026-W47']);
+      expect(await store.upsertSubmission(submission('platform', '2026-W47', 10, 4))).toBe('created');
+    });
+
+    it('counts a submission racing its week’s release in the figures or refuses it, never both', async () => {
+      const store = await fresh();
+      await store.createTeam(team('platform'));
+      for (let p = 1; p <= 5; p++) await store.upsertSubmission(submission('platform', '2026-W46', p));
+      let counted = 0;
+      const racing = Array.from({ length: 20 }, (_, i) =>
+        store.upsertSubmission(submission('platform', '2026-W46', 100 + i)),
+      );
+      const release = store.releaseWeeks('platform', 5, ['2026-W46'], (subs) => {
+        counted = subs.length;
+        return String(subs.length);
+      });
+      const results = await Promise.all(racing);
+      await release;
+      const accepted = results.filter((r) => r === 'created').length;
+      expect(results.every((r) => r === 'created' || r === 'released')).toBe(true);
+      expect(counted).toBe(5 + accepted);
+      expect(await store.weekSubmissions('platform', '2026-W46')).toHaveLength(5 + accepted);
+    });
+
+    it('keeps one set of CSV lines per team, as text, with its releases then and now', async () => {
       const store = await fresh();
       await store.createTeam(team('platform'));
       await store.createTeam(team('apps'));
       let n = 0;
-      for (const week of ['2026-W44', '2026-W45', '2026-W45', '2026-W47'] as const) {
+      for (const week of ['2026-W43', '2026-W44', '2026-W45', '2026-W45', '2026-W46', '2026-W47'] as const) {
         await store.upsertSubmission(submission('platform', week, ++n));
       }
+      const release = (...weeks: WeekId[]) => store.releaseWeeks('platform', 5, weeks, () => '[]');
+      await release('2026-W44', '2026-W45', '2026-W47');
       expect(await store.keptLines('platform')).toBeNull();
       const text = '=Équipe, "x",2026-W45,…\r\n\u00ff😀';
       const kept = { key: 'k1', weeks: '2026-W44,2026-W45', ends: `1,${text.length}`, lines: text };
@@ -205,17 +230,16 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       const read = await store.keptLines('platform');
       expect(read).toEqual({
         ...kept,
-        submissionsThen: 3,
-        submissionsNow: 3,
+        releasesThen: 2,
+        releasesNow: 2,
         nextWeek: '2026-W47',
       });
-      expect(await store.keptLines('apps')).toMatchObject({ key: 'other', submissionsThen: 0, nextWeek: null });
-      // Counted up to the last kept week: a later week does not count, an earlier one does.
-      await store.upsertSubmission(submission('platform', '2026-W46', ++n));
-      await store.upsertSubmission(submission('platform', '2026-W43', ++n));
+      expect(await store.keptLines('apps')).toMatchObject({ key: 'other', releasesThen: 0, nextWeek: null });
+      // Counted up to the last kept week: a later release does not count, an earlier one does.
+      await release('2026-W46', '2026-W43');
       expect(await store.keptLines('platform')).toMatchObject({
-        submissionsThen: 3,
-        submissionsNow: 4,
+        releasesThen: 2,
+        releasesNow: 3,
         nextWeek: '2026-W46',
       });
       await store.keepLines('platform', '2026-W46', {
@@ -226,12 +250,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       });
       const replaced = await store.keptLines('platform');
       expect(replaced?.lines).toBe('ab');
-      expect(replaced).toMatchObject({ key: 'k2', weeks: '2026-W46', submissionsThen: 5, submissionsNow: 5 });
-      // Keeping no figures changes nothing; keeping some forgets that team's lines, and only that team's.
-      await store.keepReleased('platform', 5, []);
-      expect(await store.keptLines('platform')).not.toBeNull();
-      await store.keepReleased('platform', 5, [{ weekId: '2026-W46', figures: '[1]' }]);
-      expect(await store.keptLines('platform')).toBeNull();
+      expect(replaced).toMatchObject({ key: 'k2', weeks: '2026-W46', releasesThen: 4, releasesNow: 4 });
       expect((await store.keptLines('apps'))?.key).toBe('other');
       await expect(store.keepLines('ghost', '2026-W45', kept)).rejects.toThrow();
       expect(await store.keptLines('ghost')).toBeNull();

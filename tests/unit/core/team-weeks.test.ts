@@ -34,6 +34,10 @@ describe('the team weeks answer', () => {
   it('parses what the endpoint sends, and gives the released weeks oldest first', () => {
     const parsed = teamWeeksSchema.parse(answer);
     expect(releasedTrendWeeks(parsed.weeks).map((w) => w.weekId)).toEqual(['2026-W45', '2026-W46']);
+    // Endpoints that list released weeks only say when the next figures come instead.
+    const now = { ...answer, weeks: answer.weeks.slice(1), nextReleaseAt: '2026-12-07T12:00:00.000Z' };
+    expect(teamWeeksSchema.parse(now).nextReleaseAt).toBe('2026-12-07T12:00:00.000Z');
+    expect(teamWeeksSchema.safeParse({ ...now, nextReleaseAt: 7 }).success).toBe(false);
   });
 
   it('refuses figures out of range, unknown themes and extra fields', () => {
