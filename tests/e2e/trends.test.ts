@@ -179,6 +179,8 @@ describe('the trends page', () => {
     await page.fill('#manager-code', code('empty', EMPTY_MANAGER));
     await page.click('button:text("Connect")');
     await expect.poll(() => page.textContent('main')).toMatch(/No week’s figures are released yet/);
+    // When the next figures come, from the calendar: never how many weeks hold answers.
+    expect(await page.textContent('main')).toMatch(/The next figures come out about \w+/);
     expect(await axe(page)).toEqual([]);
     await page.close();
   });
