@@ -35,8 +35,8 @@ export const REQUEST_HEADERS = [
 ] as const;
 
 /**
- * A rule as this extension writes it, and as it reads one back from the browser (unknown keys a
- * browser adds, such as defaults, are dropped before comparing).
+ * A rule as this extension writes it, and as it reads one back from the browser: unknown keys a
+ * browser adds are dropped before comparing, and Firefox gives every absent field back as null.
  */
 export const requestRuleSchema = z.object({
   id: z.number(),
@@ -51,12 +51,21 @@ export const requestRuleSchema = z.object({
       z.object({
         header: z.string(),
         operation: z.enum(['remove', 'set']),
-        value: z.optional(z.string()),
+        value: z.optional(z.nullable(z.string())),
       }),
     ),
   }),
 });
-export type RequestRule = z.infer<typeof requestRuleSchema>;
+/** The rule as written: `value` only where a header is set (the type the browsers' APIs take). */
+export interface RequestRule {
+  readonly id: number;
+  readonly priority: number;
+  readonly condition: { requestDomains: string[]; resourceTypes: 'xmlhttprequest'[] };
+  readonly action: {
+    type: 'modifyHeaders';
+    requestHeaders: { header: string; operation: 'remove' | 'set'; value?: string }[];
+  };
+}
 
 /** The rule for an endpoint: its host only (any port), and only fetches (not pages, images…). */
 export function requestRuleFor(endpoint: string): RequestRule {
@@ -69,7 +78,7 @@ export function requestRuleFor(endpoint: string): RequestRule {
 }
 
 /** The same rule, field for field, once read through the schema (so key order and extras do not count). */
-function canonical(rule: RequestRule): string {
+function canonical(rule: z.infer<typeof requestRuleSchema>): string {
   const { id, priority, condition, action } = rule;
   return JSON.stringify({
     id,
@@ -77,7 +86,11 @@ function canonical(rule: RequestRule): string {
     condition: { requestDomains: condition.requestDomains, resourceTypes: condition.resourceTypes },
     action: {
       type: action.type,
-      requestHeaders: action.requestHeaders.map(({ header, operation, value }) => ({ header, operation, value })),
+      requestHeaders: action.requestHeaders.map(({ header, operation, value }) => ({
+        header,
+        operation,
+        value: value ?? undefined,
+      })),
     },
   });
 }

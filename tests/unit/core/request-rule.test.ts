@@ -66,6 +66,18 @@ describe('whether the browser holds exactly the wanted rules', () => {
       id: 1,
     };
     expect(rulesInPlace([asReturned], wanted)).toBe(true);
+    // Firefox ESR 153 gives back every field a rule left out, as null.
+    const fromFirefox = {
+      ...wanted,
+      condition: { ...condition, urlFilter: null, initiatorDomains: null },
+      action: {
+        ...action,
+        redirect: null,
+        responseHeaders: null,
+        requestHeaders: action.requestHeaders.map((h) => ({ value: null, ...h })),
+      },
+    };
+    expect(rulesInPlace([fromFirefox], wanted)).toBe(true);
   });
 
   it('refuses a missing rule, another endpoint’s, an extra one, or one with a header changed', () => {
