@@ -62,6 +62,11 @@ describe('anonymous team sync', () => {
     const preview = await joinTeam(fromPlaywright(options), `Join us: ${invite}`, 'platform');
     expect(preview).toContain(`127.0.0.1:${port}`);
     expect(preview).toMatch(/Never sent:.*comments/);
+    // Every request it will make, and when: the week's POST, the notes GET in the same run, no other.
+    expect(preview).toContain(`POST http://127.0.0.1:${port}/v1/teams/platform/submissions: once for each closed week`);
+    expect(preview).toContain(`GET http://127.0.0.1:${port}/v1/teams/platform/notes: right after that`);
+    expect(preview).toMatch(/Nothing else, and at no other time/);
+    expect(preview).toContain(`names itself ${FIXED_USER_AGENT}, the same for all`);
     expect(await options.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(true);
     expect(await options.textContent('section[aria-labelledby=team-heading]')).toMatch(/No closed week to send yet/);
     // Joining wrote the rule that takes the browser's identifying headers off requests to the endpoint.
