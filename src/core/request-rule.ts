@@ -17,9 +17,13 @@ export const FIXED_USER_AGENT = 'CulturePulse';
 /**
  * What the rule does to each request. Removed: `origin` (Firefox's moz-extension:// uuid is random
  * per install; an unpacked Chromium's id comes from its folder), `accept-language`, the
- * `sec-fetch-*` trio, and any `cookie` or `referer`. Set: one User-Agent; `connection: close`, so
- * no later request (another week's send) rides on this one's connection; and one Accept-Encoding,
- * since the list a browser offers changes with its version.
+ * `sec-fetch-*` trio, and any `cookie` or `referer`. Set: one User-Agent; one Accept-Encoding,
+ * since the list a browser offers changes with its version; and `connection: close`, because a
+ * fetch cannot ask for a fresh connection: without it both browsers keep the connection and a later
+ * run's request (another week) may ride on it. That works on HTTP/1.1 only: HTTP/2 has no
+ * Connection header and the browser may reuse its session; only the endpoint can close those
+ * (see the README's privacy section). Not removable in either browser, whatever the rule says:
+ * Pragma and Cache-Control (from cache: 'no-store'), and Firefox's Priority; the same for everyone.
  */
 export const REQUEST_HEADERS = [
   { header: 'origin', operation: 'remove' },
