@@ -39,11 +39,12 @@ export async function joinTeam(
   const joined = membershipFor(invite, now, noiseEpsilon);
   // Joining again (a rotated token) keeps the weeks already agreed to.
   await saveMembership(same && current ? { ...joined, joinedWeek: current.joinedWeek } : joined);
-  // Weeks refused under an old token get another try with the new one, each at a random moment of
-  // its own: sent at once, together, they would arrive as one person's weeks.
+  // Weeks refused under an old token get another try with the new one, and weeks whose moment
+  // passed while sending was not allowed go too: each at a random moment of its own, not now. Sent
+  // at the click, together, they would arrive as one person's weeks, at a moment the person chose.
   await withPulseDb((db) =>
     updateTeamEntries(db, invite.teamId, (e) =>
-      e.state === 'refused'
+      e.state === 'refused' || (e.state === 'waiting' && e.sendAt <= now.getTime())
         ? { ...e, state: 'waiting', sendAt: freshSendAt(now, secureRandom()).getTime(), problem: null }
         : e,
     ),

@@ -65,25 +65,27 @@ describe('joining and leaving a team', () => {
     expect((await loadMembership()).value).toBeNull();
   });
 
-  it('keeps the weeks agreed to when joining the same team again, and retries refused weeks at moments of their own', async () => {
+  it('keeps the weeks agreed to when joining the same team again, and retries refused and overdue weeks at moments of their own', async () => {
     fakeBrowser.current._state.origins.add('https://pulse.example.org/*');
     await joinTeam(code, null, new Date(2026, 10, 3));
     const db = await openPulseDb();
     await saveEntry(db, waitingEntry('2026-W45', { state: 'refused', problem: 'Wrong token (HTTP 403)' }));
     await saveEntry(db, waitingEntry('2026-W46', { state: 'refused', problem: 'Wrong token (HTTP 403)' }));
+    // Its moment passed while the host was not allowed.
+    await saveEntry(db, waitingEntry('2026-W47', { sendAt: now.getTime() - 3_600_000, problem: 'Not allowed' }));
     db.close();
     const status = await joinTeam(formatInvite({ ...invite, ingestToken: 'r'.repeat(43) }), null, now);
     expect(status.team?.joinedWeek).toBe('2026-W45');
     expect((await loadMembership()).value?.ingestToken).toBe('r'.repeat(43));
     // Not sent at once, together: each waits for a random moment of its own.
-    expect(await outbox()).toEqual(['2026-W45 waiting', '2026-W46 waiting']);
+    expect(await outbox()).toEqual(['2026-W45 waiting', '2026-W46 waiting', '2026-W47 waiting']);
     const moments = status.weeks.map((w) => w.sendAt - now.getTime());
     for (const m of moments) {
       expect(m).toBeGreaterThanOrEqual(RESEND_MIN_MS);
       expect(m).toBeLessThan(RESEND_SPREAD_MS);
     }
-    expect(moments[0]).not.toBe(moments[1]);
-    expect(status.weeks.map((w) => w.problem)).toEqual([null, null]);
+    expect(new Set(moments).size).toBe(3);
+    expect(status.weeks.map((w) => w.problem)).toEqual([null, null, null]);
   });
 
   it('leaving stops sending, drops unsent weeks, keeps the record of sent ones, and gives the permission back', async () => {
