@@ -5,11 +5,16 @@
  * gets a fresh random moment of its own, as it would have when it closed.
  */
 import type { OutboxEntry } from './outbox-entry';
+import { compareWeekIds } from './week';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** A week moved on waits at least this long, well past any connection a browser keeps idle. */
+/**
+ * A week moved on waits at least this long: past the time browsers keep an idle HTTP/1.1
+ * connection for reuse (Chromium 5 minutes, Firefox 115 s), should the endpoint ignore
+ * `Connection: close`.
+ */
 export const RESEND_MIN_MS = 15 * MINUTE;
 /**
  * …and at most this long: short enough that a week due late (its moment missed while the browser
@@ -36,7 +41,7 @@ export interface RunPlan {
 export function planRun(entries: readonly OutboxEntry[], now: Date, random: () => number): RunPlan {
   const due = entries
     .filter((e) => e.state === 'waiting' && e.sendAt <= now.getTime())
-    .sort((a, b) => a.sendAt - b.sendAt || (a.weekId < b.weekId ? -1 : a.weekId > b.weekId ? 1 : 0));
+    .sort((a, b) => a.sendAt - b.sendAt || compareWeekIds(a.weekId, b.weekId));
   const [send, ...rest] = due;
   return { send, moved: rest.map((e) => ({ ...e, sendAt: freshSendAt(now, random()).getTime() })) };
 }

@@ -99,6 +99,16 @@ function canonical(rule: z.infer<typeof requestRuleSchema>): string {
   });
 }
 
+const ruleIdSchema = z.object({ id: z.number() });
+
+/** The ids of the browser's dynamic rules (as it returned them, unparsed), to remove them by. */
+export function ruleIds(installed: readonly unknown[]): number[] {
+  return installed.flatMap((rule) => {
+    const parsed = ruleIdSchema.safeParse(rule);
+    return parsed.success ? [parsed.data.id] : [];
+  });
+}
+
 /**
  * Whether the browser's dynamic rules (as it returned them, unparsed) are exactly `wanted`: the one
  * rule for the endpoint, or none at all once no team is joined.

@@ -3,7 +3,7 @@
  * the endpoint's rule while a team is joined, nothing otherwise. Idempotent, so every sync run
  * calls it: a rule lost (a profile copied, a browser that dropped it) is back before anything is sent.
  */
-import { type RequestRule, requestRuleFor, rulesInPlace } from '../core/request-rule';
+import { type RequestRule, requestRuleFor, ruleIds, rulesInPlace } from '../core/request-rule';
 import { browser } from './browser';
 
 /**
@@ -17,8 +17,7 @@ export async function ensureRequestRule(endpoint: string | null): Promise<boolea
     const dnr = browser.declarativeNetRequest;
     const installed: unknown[] = await dnr.getDynamicRules();
     if (rulesInPlace(installed, wanted)) return true;
-    const ids = installed.map((r) => (r as { id?: unknown }).id).filter((id): id is number => typeof id === 'number');
-    await dnr.updateDynamicRules({ removeRuleIds: ids, addRules: wanted ? [wanted] : [] });
+    await dnr.updateDynamicRules({ removeRuleIds: ruleIds(installed), addRules: wanted ? [wanted] : [] });
     return rulesInPlace(await dnr.getDynamicRules(), wanted);
   } catch (error) {
     console.error('Culture Pulse: the request rule could not be written; nothing is sent without it.', error);

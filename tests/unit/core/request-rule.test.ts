@@ -4,6 +4,7 @@ import {
   REQUEST_RULE_ID,
   requestRuleFor,
   requestRuleSchema,
+  ruleIds,
   rulesInPlace,
 } from '../../../src/core/request-rule';
 
@@ -95,5 +96,13 @@ describe('whether the browser holds exactly the wanted rules', () => {
   it('wants no rule at all without a team', () => {
     expect(rulesInPlace([], undefined)).toBe(true);
     expect(rulesInPlace([wanted], undefined)).toBe(false);
+  });
+});
+
+describe('the ids of the browser’s rules', () => {
+  it('are read from each rule that has one, whatever else it holds', () => {
+    expect(ruleIds([requestRuleFor('https://pulse.example.org'), { id: 7, action: 'x' }, { id: 'no' }, null])).toEqual([
+      1, 7,
+    ]);
   });
 });
