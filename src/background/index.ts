@@ -1,7 +1,8 @@
 /**
  * The service worker (an event page in Firefox). It may be stopped at any moment, so it keeps no
  * state in globals: every listener is added synchronously here, and each event reads what it
- * needs from storage. Every start re-checks the reminder alarm and the team-sync outbox.
+ * needs from storage. Every start re-checks the reminder alarm, the team-sync outbox and the
+ * request rule (a sync run writes it again if it went missing).
  */
 import { browser, type Runtime } from '../platform/browser';
 import { CLOCK_OFFSET_KEY, now } from '../platform/clock';

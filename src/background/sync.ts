@@ -1,11 +1,16 @@
 /**
  * Team sync: applies core/outbox's rules to the browser. When a week closes it is queued once (its
- * scores drawn once, noise included) with a first-send moment at random in the following days;
- * each due entry is sent; failures back off; one alarm wakes the worker for the next thing to do.
- * Everything lives in IndexedDB and storage.local, so a stopped worker or a restarted browser
- * carries on where it was. Idempotent: it runs at every start, alarm, message and permission change.
+ * scores drawn once, noise included) with a first-send moment at random in the following days.
+ * A run sends at most one due week (core/due-sends moves any other to a fresh moment of its own)
+ * and, right after it, reads the team's notes: the endpoint sees requests only at those random
+ * moments, never on a cycle of their own. Nothing is sent unless the host permission is there and
+ * the request rule (core/request-rule) is in place, checked before every request. Failures back
+ * off; one alarm wakes the worker for the next thing to do. Everything lives in IndexedDB and
+ * storage.local, so a stopped worker or a restarted browser carries on where it was. Idempotent:
+ * it runs at every start, alarm, message and permission change.
  */
 import * as z from 'zod/mini';
+import { planRun } from '../core/due-sends';
 import { notesResponseSchema } from '../core/notes';
 import { afterAttempt, buildSubmission, firstSendAt, outcomeOf, type SendOutcome } from '../core/outbox';
 import type { OutboxEntry } from '../core/outbox-entry';
@@ -14,8 +19,9 @@ import { isWeekClosed, weekEnd, weekIdOf } from '../core/week';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import type { SyncStatus } from '../platform/messages';
+import { ensureRequestRule } from '../platform/request-rule';
 import { syncPermission } from '../platform/sync-permission';
-import { loadTeamNotes, saveTeamNotes } from '../platform/team-notes';
+import { saveTeamNotes } from '../platform/team-notes';
 import { deviceSecret, loadMembership } from '../platform/team-settings';
 import { openPulseDb, type PulseDb } from '../storage/db';
 import { listOutbox, queueWeeks, saveEntry } from '../storage/outbox';
@@ -37,25 +43,34 @@ export async function refreshSync(now: Date): Promise<SyncStatus> {
 async function run(now: Date): Promise<SyncStatus> {
   const { value: team, problem } = await loadMembership();
   if (!team) {
+    await ensureRequestRule(null);
     await browser.alarms.clear(SYNC_ALARM);
     return { team: null, problem: problem ?? null, weeks: [] };
   }
   const db = await openPulseDb();
   try {
     await queueClosedWeeks(db, team, now);
-    const allowed = await browser.permissions.contains(syncPermission(team.endpoint));
+    const ruled = await ensureRequestRule(team.endpoint);
+    const permitted = await mayReach(team);
+    const allowed = ruled && permitted;
     let entries = await teamEntries(db, team, now);
     if (allowed) {
-      const due = entries.filter((e) => e.state === 'waiting' && e.sendAt <= now.getTime());
-      for (const entry of due) await saveEntry(db, await attempt(team, entry, now));
-      if (due.length > 0) entries = await teamEntries(db, team, now);
-      await refreshNotes(team, now);
+      const plan = planRun(entries, now, secureRandom);
+      // Moved first: should the send below crash the worker, the others still keep their new moments.
+      for (const entry of plan.moved) await saveEntry(db, entry);
+      if (plan.send) {
+        const { entry, reached } = await attempt(team, plan.send, now);
+        await saveEntry(db, entry);
+        if (reached) await refreshNotes(team, now);
+      }
+      if (plan.send || plan.moved.length > 0) entries = await teamEntries(db, team, now);
     }
     await scheduleAlarm(nextWakeUp(entries, now, allowed), now);
     const { endpoint, teamId, joinedWeek, noiseEpsilon } = team;
+    const host = new URL(team.endpoint).host;
     return {
       team: { endpoint, teamId, joinedWeek, noiseEpsilon },
-      problem: allowed ? null : t('bg_notAllowed', new URL(team.endpoint).host),
+      problem: !permitted ? t('bg_notAllowed', host) : !ruled ? t('bg_noRequestRule', host) : null,
       weeks: entries.map(({ weekId, state, sendAt, problem: p, noised }) => ({
         weekId,
         state,
@@ -68,6 +83,22 @@ async function run(now: Date): Promise<SyncStatus> {
     db.close();
   }
 }
+
+/**
+ * Whether the endpoint's host is granted now. Asked before every request: without it the request
+ * rule does nothing (the browser applies it only where the extension has host access), so the
+ * Origin would go out again.
+ */
+async function mayReach(team: Membership): Promise<boolean> {
+  return browser.permissions.contains(syncPermission(team.endpoint));
+}
+
+/**
+ * How every request to the endpoint is made: no cookie, no referrer, and no cache, so no validator
+ * (an ETag an endpoint chose) can come back from an earlier run and link the two. The headers the
+ * browser adds are the request rule's to take off.
+ */
+const REQUEST_INIT = { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' } as const;
 
 async function teamEntries(db: PulseDb, team: Membership, now: Date): Promise<OutboxEntry[]> {
   return (await listOutbox(db, now)).value.filter((e) => e.teamId === team.teamId);
@@ -118,18 +149,24 @@ async function refusalMessage(response: Response): Promise<string | undefined> {
   }
 }
 
-/** Send one entry: exactly its submission, with the ingest token, and no cookie, referrer or cache. */
-async function attempt(team: Membership, entry: OutboxEntry, now: Date): Promise<OutboxEntry> {
+/**
+ * Send one entry: exactly its submission, with the ingest token. `reached` says whether the
+ * endpoint answered at all (any status), which is when the run goes on to read the notes.
+ */
+async function attempt(
+  team: Membership,
+  entry: OutboxEntry,
+  now: Date,
+): Promise<{ entry: OutboxEntry; reached: boolean }> {
+  if (!(await mayReach(team))) return { entry, reached: false };
   let status: number | undefined;
   let message: string | undefined;
   try {
     const response = await fetch(`${team.endpoint}/v1/teams/${encodeURIComponent(team.teamId)}/submissions`, {
+      ...REQUEST_INIT,
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${team.ingestToken}` },
       body: JSON.stringify(entry.submission),
-      credentials: 'omit',
-      cache: 'no-store',
-      referrerPolicy: 'no-referrer',
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
     });
     status = response.status;
@@ -138,7 +175,8 @@ async function attempt(team: Membership, entry: OutboxEntry, now: Date): Promise
     message = navigator.onLine ? t('bg_unreachable', new URL(team.endpoint).host) : t('bg_offline');
   }
   const outcome = outcomeOf(status);
-  return afterAttempt(entry, outcome, now, secureRandom(), message ?? outcomeWords(outcome, entry));
+  const next = afterAttempt(entry, outcome, now, secureRandom(), message ?? outcomeWords(outcome, entry));
+  return { entry: next, reached: status !== undefined };
 }
 
 /** What an outcome means, for an endpoint that gave no words of its own. */
@@ -155,18 +193,16 @@ function outcomeWords(outcome: SendOutcome, entry: OutboxEntry): string | undefi
   }
 }
 
-const NOTES_EVERY_MS = 6 * 3_600_000;
-
-/** The team's notes, fetched at most every six hours; a failure keeps the last ones. */
+/**
+ * The team's notes, read in the run that just sent a week (never on a timer of their own, which
+ * would tell the endpoint when this browser is open); a failure keeps the last ones.
+ */
 async function refreshNotes(team: Membership, now: Date): Promise<void> {
-  const stored = await loadTeamNotes();
-  if (stored?.teamId === team.teamId && now.getTime() - stored.fetchedAt < NOTES_EVERY_MS) return;
+  if (!(await mayReach(team))) return;
   try {
     const response = await fetch(`${team.endpoint}/v1/teams/${encodeURIComponent(team.teamId)}/notes`, {
+      ...REQUEST_INIT,
       headers: { authorization: `Bearer ${team.ingestToken}` },
-      credentials: 'omit',
-      cache: 'no-store',
-      referrerPolicy: 'no-referrer',
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
     });
     if (!response.ok) return;
@@ -174,7 +210,7 @@ async function refreshNotes(team: Membership, now: Date): Promise<void> {
     if (!parsed.success) return;
     await saveTeamNotes({ teamId: team.teamId, fetchedAt: now.getTime(), notes: parsed.data.notes.slice(-200) });
   } catch {
-    // Offline or down: the notes already kept still show, and the next sync tries again.
+    // Offline or down: the notes already kept still show, and the next week's run reads them again.
   }
 }
 

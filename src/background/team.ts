@@ -1,20 +1,23 @@
 /**
  * Joining and leaving a team, and changing local noise. The options page asks for the host
  * permission on the engineer's click (only a page can); the background checks it was granted,
- * re-parses the invite (never trusting the page's reading of it) and keeps the membership.
+ * re-parses the invite (never trusting the page's reading of it), writes the request rule that
+ * strips identifying headers (platform/request-rule) and keeps the membership.
  */
+import { freshSendAt } from '../core/due-sends';
 import { parseInvite } from '../core/invite';
 import { type Membership, membershipFor } from '../core/team';
 import { browser } from '../platform/browser';
 import { describeCodeRefusal } from '../platform/describe-error';
 import { t } from '../platform/i18n';
 import type { SyncStatus } from '../platform/messages';
+import { ensureRequestRule } from '../platform/request-rule';
 import { syncPermission } from '../platform/sync-permission';
 import { saveTeamNotes } from '../platform/team-notes';
 import { loadMembership, saveMembership } from '../platform/team-settings';
 import { withPulseDb } from '../storage/db';
 import { updateTeamEntries } from '../storage/outbox';
-import { refreshSync } from './sync';
+import { refreshSync, secureRandom } from './sync';
 
 export async function joinTeam(
   inviteText: string,
@@ -27,28 +30,38 @@ export async function joinTeam(
   if (!(await browser.permissions.contains(syncPermission(invite.endpoint)))) {
     throw new Error(t('bg_joinNotAllowed', new URL(invite.endpoint).host));
   }
+  // Before the membership exists, so nothing can be sent without it.
+  if (!(await ensureRequestRule(invite.endpoint))) {
+    throw new Error(t('bg_noRequestRule', new URL(invite.endpoint).host));
+  }
   const { value: current } = await loadMembership();
   const same = current?.teamId === invite.teamId && current.endpoint === invite.endpoint;
   const joined = membershipFor(invite, now, noiseEpsilon);
   // Joining again (a rotated token) keeps the weeks already agreed to.
   await saveMembership(same && current ? { ...joined, joinedWeek: current.joinedWeek } : joined);
-  // Weeks refused under an old token get another try with the new one.
+  // Weeks refused under an old token get another try with the new one, and weeks whose moment
+  // passed while sending was not allowed go too: each at a random moment of its own, not now. Sent
+  // at the click, together, they would arrive as one person's weeks, at a moment the person chose.
   await withPulseDb((db) =>
     updateTeamEntries(db, invite.teamId, (e) =>
-      e.state === 'refused' ? { ...e, state: 'waiting', sendAt: now.getTime(), problem: null } : e,
+      e.state === 'refused' || (e.state === 'waiting' && e.sendAt <= now.getTime())
+        ? { ...e, state: 'waiting', sendAt: freshSendAt(now, secureRandom()).getTime(), problem: null }
+        : e,
     ),
   );
   return refreshSync(now);
 }
 
 /**
- * Stop sending: forget the membership, drop weeks not yet sent, and give back the host permission.
+ * Stop sending: forget the membership, drop weeks not yet sent, remove the request rule, and give
+ * back the host permission.
  * What was sent stays on the endpoint; entries already sent stay here, so rejoining never resends them.
  */
 export async function leaveTeam(now: Date): Promise<SyncStatus> {
   const { value: current } = await loadMembership();
   await saveMembership(null);
   await saveTeamNotes(undefined);
+  await ensureRequestRule(null);
   if (current) {
     await withPulseDb((db) => updateTeamEntries(db, current.teamId, (e) => (e.state === 'waiting' ? undefined : e)));
     await browser.permissions.remove(syncPermission(current.endpoint));

@@ -1,16 +1,23 @@
 /**
- * Exactly what joining a team sends, before the engineer agrees: in plain words, and as the
- * request body itself for this week's statements with example scores.
+ * Exactly what joining a team sends, before the engineer agrees: in plain words, as the request
+ * body itself for this week's statements with example scores, and every request the extension
+ * will make, with when and what it carries (src/background/sync.ts makes no other).
  */
 import type { Invite } from '../core/invite';
 import { SEND_SPREAD_MS } from '../core/outbox';
 import { BANK_VERSION } from '../core/questions';
+import { FIXED_USER_AGENT } from '../core/request-rule';
 import { pulseForWeek } from '../core/rotation';
 import { weekIdOf } from '../core/week';
 import { formatNumber, t } from '../platform/i18n';
 import { tWith } from '../ui/rich-text';
 
 const EXAMPLE_SCORES = [4, 3, 5, 2, 4] as const;
+
+/** "POST https://…/v1/teams/platform/submissions": a request as the endpoint's log would show it. */
+function requestLine(method: 'GET' | 'POST', invite: Invite, resource: 'submissions' | 'notes'): string {
+  return `${method} ${invite.endpoint}/v1/teams/${encodeURIComponent(invite.teamId)}/${resource}`;
+}
 
 export function SendPreview({ invite, now }: { readonly invite: Invite; readonly now: Date }) {
   const weekId = weekIdOf(now);
@@ -45,6 +52,15 @@ export function SendPreview({ invite, now }: { readonly invite: Invite; readonly
         <summary>{t('options_previewBody')}</summary>
         <pre>{JSON.stringify(example, null, 2)}</pre>
       </details>
+      <h4>{t('options_previewRequestsHeading')}</h4>
+      <ul class="requests">
+        <li>
+          {tWith('options_previewPost', <code>{requestLine('POST', invite, 'submissions')}</code>, formatNumber(days))}
+        </li>
+        <li>{tWith('options_previewGet', <code>{requestLine('GET', invite, 'notes')}</code>)}</li>
+      </ul>
+      <p>{t('options_previewNothingElse')}</p>
+      <p>{tWith('options_previewHeaders', <code>{FIXED_USER_AGENT}</code>)}</p>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * "What we are doing about it": the manager writes a short plain-text note for a released week and
- * theme; engineers of the team see it in the popup after their next pulse. Shown as text only.
+ * theme; engineers of the team see it in the popup once their browser next sends a week
+ * (notes are read only in that run). Shown as text only.
  */
 import { useState } from 'preact/hooks';
 import { NOTE_MAX_LENGTH, type Note, noteTextSchema } from '../core/notes';

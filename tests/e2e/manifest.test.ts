@@ -9,9 +9,11 @@ assertPrerequisites();
 const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
 
 describe('the built manifest', () => {
-  it('asks for storage and alarms only; host access only as optional, for a team endpoint', () => {
+  it('asks for storage, alarms and header rules only; host access only as optional, for a team endpoint', () => {
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage', 'alarms']);
+    // declarativeNetRequestWithHostAccess, not declarativeNetRequest: its rules act only where host
+    // access was granted (the endpoint), so it adds no install warning in either browser.
+    expect(manifest.permissions).toEqual(['storage', 'alarms', 'declarativeNetRequestWithHostAccess']);
     expect(manifest.host_permissions).toBeUndefined();
     // Requested on the "Allow and join" click, for the one host of the team's endpoint.
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);

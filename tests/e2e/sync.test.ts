@@ -2,17 +2,21 @@
  * Team sync in the built extension, in real Chromium, against the real endpoint on 127.0.0.1:
  * join from the options page, answer a pulse, the week closes (the development clock moves), the
  * first try finds the endpoint down, the worker stops, the endpoint comes back, the retry delivers
- * once, and every request body holds the week's scores and nothing else; a manager's note then
- * shows in the popup.
+ * once, and every request body holds the week's scores and nothing else. Every request is read at
+ * the endpoint's socket: its exact headers (no Origin, no language, one User-Agent), its connection
+ * of its own, and when it came: the week's POST and, in the same run, the notes GET, nothing else.
+ * The manager's note read then shows in the popup.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInvite } from '../../src/core/invite';
+import { FIXED_USER_AGENT, requestRuleFor, rulesInPlace } from '../../src/core/request-rule';
 import { pulseForWeek } from '../../src/core/rotation';
 import { submissionSchema } from '../../src/core/submission';
 import { weekIdOf } from '../../src/core/week';
-import { freePort, INGEST, type Running, startServer } from '../server/harness';
+import { freePort, INGEST, type RawRequest, type Running, startServer } from '../server/harness';
 import { type ExtensionBrowser, launchExtension } from './chromium';
+import { headersOf, linesOf } from './raw-headers';
 import { afterFirstSends, answerPulse, fromPlaywright, joinTeam, readOutbox, sharedClock } from './steps';
 
 const COMMENT = 'SECRET-COMMENT: the deploy freeze hurts';
@@ -23,9 +27,10 @@ const CLOSED_OFFSET = afterFirstSends(week);
 let browser: ExtensionBrowser;
 let server: Running | undefined;
 let port: number;
-/** Every request the endpoint received: the submissions' bodies, and how many other requests. */
+/** Every request the endpoint received: the submissions' bodies, the others, and each as it came off the socket. */
 const bodies: string[] = [];
 const others: string[] = [];
+const raw: RawRequest[] = [];
 const clock = sharedClock();
 
 const outbox = (page: Page) => readOutbox(fromPlaywright(page));
@@ -57,8 +62,16 @@ describe('anonymous team sync', () => {
     const preview = await joinTeam(fromPlaywright(options), `Join us: ${invite}`, 'platform');
     expect(preview).toContain(`127.0.0.1:${port}`);
     expect(preview).toMatch(/Never sent:.*comments/);
+    // Every request it will make, and when: the week's POST, the notes GET in the same run, no other.
+    expect(preview).toContain(`POST http://127.0.0.1:${port}/v1/teams/platform/submissions: once for each closed week`);
+    expect(preview).toContain(`GET http://127.0.0.1:${port}/v1/teams/platform/notes: right after that`);
+    expect(preview).toMatch(/Nothing else, and at no other time/);
+    expect(preview).toContain(`names itself ${FIXED_USER_AGENT}, the same for all`);
     expect(await options.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(true);
     expect(await options.textContent('section[aria-labelledby=team-heading]')).toMatch(/No closed week to send yet/);
+    // Joining wrote the rule that takes the browser's identifying headers off requests to the endpoint.
+    const rules = await options.evaluate(() => chrome.declarativeNetRequest.getDynamicRules());
+    expect(rulesInPlace(rules, requestRuleFor(`http://127.0.0.1:${port}`))).toBe(true);
   });
 
   it('queues the week when it closes, finds the endpoint down, and keeps it for a retry', async () => {
@@ -76,6 +89,9 @@ describe('anonymous team sync', () => {
   });
 
   it('delivers once on the retry, from a restarted service worker, with the scores and nothing else', async () => {
+    // The rule goes missing: the run that sends must write it again first.
+    await options.evaluate(() => chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: [1] }));
+    expect(await options.evaluate(() => chrome.declarativeNetRequest.getDynamicRules())).toEqual([]);
     await browser.stopServiceWorker();
     server = await startServer({
       port,
@@ -85,6 +101,14 @@ describe('anonymous team sync', () => {
           if (request.method === 'POST') bodies.push(body);
           else others.push(`${request.method} ${new URL(request.url).pathname} ${body}`);
         }),
+      raw: (request) => raw.push(request),
+    });
+    // A manager's note, there before the week's run reads the team's notes.
+    await server.store.putNote({
+      teamId: 'platform',
+      weekId: week,
+      theme: 'impact',
+      text: 'Customer demos start <b>now</b>.',
     });
     // Past the retry moment: the clock change wakes the stopped worker, which sends.
     await clock.move(fromPlaywright(options), CLOSED_OFFSET + 7 * 60_000);
@@ -104,25 +128,47 @@ describe('anonymous team sync', () => {
     expect(body).not.toContain(String(secret));
     expect(body).not.toContain(browser.extensionId);
 
-    // A manager writes a note; a day later the team's notes are fetched again, nothing is sent
-    // again, and the endpoint counted one response.
-    await server.store.putNote({
-      teamId: 'platform',
-      weekId: week,
-      theme: 'impact',
-      text: 'Customer demos start <b>now</b>.',
+    // The week's POST, then in the same run the team's notes: each request on a connection of its own.
+    await expect.poll(() => raw.length).toBe(2);
+    expect(linesOf(raw)).toEqual(['POST /v1/teams/platform/submissions', 'GET /v1/teams/platform/notes']);
+    expect(raw[0]?.connection).not.toBe(raw[1]?.connection);
+    // Exactly these headers, measured in Chromium 156: no Origin (chrome-extension://<id>), no
+    // Accept-Language, no Sec-Fetch-*, no cookie; one User-Agent and one Accept-Encoding for every
+    // install. Pragma and Cache-Control (from cache: 'no-store') cannot be taken off in Chromium;
+    // they are the same for everyone.
+    const same = {
+      host: `127.0.0.1:${port}`,
+      connection: 'close',
+      pragma: 'no-cache',
+      'cache-control': 'no-cache',
+      'user-agent': FIXED_USER_AGENT,
+      authorization: `Bearer ${INGEST}`,
+      accept: '*/*',
+      'accept-encoding': 'gzip',
+    };
+    expect(headersOf(raw[0] as RawRequest)).toEqual({
+      ...same,
+      'content-length': String(new TextEncoder().encode(body).length),
+      'content-type': 'application/json',
     });
-    await clock.move(fromPlaywright(options), CLOSED_OFFSET + 24 * 3600_000);
-    await options.reload();
-    await expect.poll(() => options.textContent('table.weeks')).toMatch(new RegExp(`${week}\\s*Sent`));
-    expect(bodies).toHaveLength(1);
+    expect(headersOf(raw[1] as RawRequest)).toEqual(same);
+    expect(new Set(others)).toEqual(new Set(['GET /v1/teams/platform/notes ']));
+    // …and the rule is back in place.
+    const rules = await options.evaluate(() => chrome.declarativeNetRequest.getDynamicRules());
+    expect(rulesInPlace(rules, requestRuleFor(`http://127.0.0.1:${port}`))).toBe(true);
+
+    // A day later, and three: the options page and the worker sync again, and nothing is asked
+    // for: no notes on a cycle of their own, and the week is not sent again.
+    for (const days of [1, 3]) {
+      await clock.move(fromPlaywright(options), CLOSED_OFFSET + days * 24 * 3600_000);
+      await options.reload();
+      await expect.poll(() => options.textContent('table.weeks')).toMatch(new RegExp(`${week}\\s*Sent`));
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(raw).toHaveLength(2);
     expect(await server.store.weekSubmissions('platform', week)).toEqual([sent]);
 
-    // The only other requests: reading the team's notes, with no body.
-    expect(others.length).toBeGreaterThan(0);
-    expect(new Set(others)).toEqual(new Set(['GET /v1/teams/platform/notes ']));
-
-    // The engineer sees it after the pulse, as text.
+    // The engineer sees the note read in that run after the pulse, as text.
     const popup = await browser.open('src/popup/index.html');
     await expect
       .poll(() => popup.textContent('ul.team-notes'), { timeout: 10_000 })
@@ -138,5 +184,7 @@ describe('anonymous team sync', () => {
       .poll(() => options.textContent('section[aria-labelledby=team-heading]'))
       .toMatch(/Off: nothing leaves/);
     expect(await options.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(false);
+    expect(await options.evaluate(() => chrome.declarativeNetRequest.getDynamicRules())).toEqual([]);
+    expect(raw).toHaveLength(2);
   });
 });

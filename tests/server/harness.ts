@@ -1,5 +1,6 @@
 /** The endpoint on a real socket (127.0.0.1, port 0) over a real SQLite file, with a set clock. */
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,19 @@ export const INGEST = 'ingest-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 export const MANAGER = 'manager-token-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
 /** Thursday of 2026-W48: W46 is released, W47 is collecting, W48 has not closed. */
 export const NOW = new Date('2026-11-26T12:00:00Z');
+
+/**
+ * A request as it reached the socket, before any framework read it: the header lines exactly as
+ * sent (names as the client spelled them, in its order), and which connection carried it.
+ */
+export interface RawRequest {
+  readonly method: string;
+  readonly path: string;
+  /** Name, value, name, value…, as node:http's `rawHeaders`. */
+  readonly rawHeaders: readonly string[];
+  /** 1 for the first connection the server accepted, 2 for the next… */
+  readonly connection: number;
+}
 
 export interface Running {
   readonly url: string;
@@ -35,6 +49,8 @@ export async function startServer(
     port?: number;
     /** Sees a copy of every request, as it arrived. */
     tap?: (request: Request) => void;
+    /** Sees every request's header lines as they came off the socket (a web Request has lost them). */
+    raw?: (request: RawRequest) => void;
   } = {},
 ): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), 'pulse-server-'));
@@ -61,6 +77,21 @@ export async function startServer(
   };
   const server = serve({ fetch: handle, hostname: '127.0.0.1', port: options.port ?? 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const raw = options.raw;
+  if (raw) {
+    const connections = new WeakMap<object, number>();
+    let accepted = 0;
+    server.on('request', (request: IncomingMessage) => {
+      const { socket } = request;
+      if (!connections.has(socket)) connections.set(socket, ++accepted);
+      raw({
+        method: request.method ?? '',
+        path: request.url ?? '',
+        rawHeaders: [...request.rawHeaders],
+        connection: connections.get(socket) ?? 0,
+      });
+    });
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {

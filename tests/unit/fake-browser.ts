@@ -41,10 +41,12 @@ export function createFakeBrowser() {
   /** Host permissions granted, as match patterns. */
   const origins = new Set<string>();
   const self = { installType: 'development' as string };
+  /** Dynamic declarativeNetRequest rules, by id, as the browser keeps them. */
+  const rules = new Map<number, unknown>();
   /** The browser's UI language; tests switch it to see a translation. */
   const i18nState = { language: 'en' };
   return {
-    _state: { local, alarms, badge, log, origins, self, i18n: i18nState },
+    _state: { local, alarms, badge, log, origins, self, rules, i18n: i18nState },
     i18n: {
       getMessage(key: string, substitutions?: string | string[]) {
         const message = LOCALES.get(i18nState.language)?.[key] ?? LOCALES.get('en')?.[key];
@@ -100,6 +102,28 @@ export function createFakeBrowser() {
       async remove({ origins: gone = [] }: { origins?: string[] }) {
         for (const o of gone) origins.delete(o);
         return true;
+      },
+    },
+    declarativeNetRequest: {
+      async getDynamicRules() {
+        log.push('declarativeNetRequest.getDynamicRules');
+        return [...rules.values()].map((r) => structuredClone(r));
+      },
+      async updateDynamicRules({
+        removeRuleIds = [],
+        addRules = [],
+      }: {
+        removeRuleIds?: number[];
+        addRules?: { id: number }[];
+      }) {
+        log.push('declarativeNetRequest.updateDynamicRules');
+        const kept = new Set([...rules.keys()].filter((id) => !removeRuleIds.includes(id)));
+        // As the browsers do: an id still in use is an error, and nothing changes.
+        for (const rule of addRules) {
+          if (kept.has(rule.id)) throw new Error(`Rule with id ${rule.id} does not have a unique ID.`);
+        }
+        for (const id of removeRuleIds) rules.delete(id);
+        for (const rule of addRules) rules.set(rule.id, structuredClone(rule));
       },
     },
     management: {

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextWakeUp, refreshSync, SYNC_ALARM } from '../../../src/background/sync';
+import { RESEND_MIN_MS, RESEND_SPREAD_MS } from '../../../src/core/due-sends';
+import { requestRuleFor } from '../../../src/core/request-rule';
 import { submissionSchema } from '../../../src/core/submission';
 import { membershipFor } from '../../../src/core/team';
 import { weekEnd } from '../../../src/core/week';
@@ -22,11 +24,16 @@ interface Sent {
 let sent: Sent[];
 let answer: () => Promise<Response>;
 let notesFetched: number;
+/** Every request in order ("POST …" / "GET …"), with whether the request rule was in place then. */
+let requests: string[];
 
 beforeEach(async () => {
   sent = [];
   answer = async () => Response.json({ status: 'created' }, { status: 201 });
+  requests = [];
   vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
+    const ruled = fakeBrowser.current._state.rules.size === 1 ? 'with rule' : 'WITHOUT RULE';
+    requests.push(`${init.method ?? 'GET'} ${new URL(url).pathname} ${ruled}`);
     if (url.endsWith('/notes')) {
       notesFetched++;
       return Response.json({ notes: [{ weekId: '2026-W46', theme: 'choice', text: 'We heard you.' }] });
@@ -192,20 +199,103 @@ describe('team sync', () => {
     expect(status.weeks).toHaveLength(1);
   });
 
-  it('keeps the team’s notes for the popup, fetched at most every six hours, and only with the permission', async () => {
+  it('reads the team’s notes right after a week is sent, in the same run, and at no other time', async () => {
     await refreshSync(afterSpread);
-    expect(notesFetched).toBe(1);
+    expect(requests).toEqual([
+      'POST /v1/teams/platform/submissions with rule',
+      'GET /v1/teams/platform/notes with rule',
+    ]);
     expect(await loadTeamNotes()).toEqual({
       teamId: 'platform',
       fetchedAt: afterSpread.getTime(),
       notes: [{ weekId: '2026-W46', theme: 'choice', text: 'We heard you.' }],
     });
-    await refreshSync(new Date(afterSpread.getTime() + 3600_000));
+    // Hours and days later, with nothing to send, nothing is asked for: no cycle of its own.
+    for (const hours of [1, 7, 24, 72]) await refreshSync(new Date(afterSpread.getTime() + hours * 3600_000));
+    expect(requests).toHaveLength(2);
     expect(notesFetched).toBe(1);
-    await refreshSync(new Date(afterSpread.getTime() + 7 * 3600_000));
-    expect(notesFetched).toBe(2);
-    fakeBrowser.current._state.origins.clear();
-    await refreshSync(new Date(afterSpread.getTime() + 24 * 3600_000));
-    expect(notesFetched).toBe(2);
+  });
+
+  it('reads no notes when the send did not reach the endpoint', async () => {
+    answer = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    await refreshSync(afterSpread);
+    expect(requests).toEqual(['POST /v1/teams/platform/submissions with rule']);
+    expect(await loadTeamNotes()).toBeUndefined();
+  });
+
+  it('asks for the permission again before each request, and stops when it is gone', async () => {
+    answer = async () => {
+      // Withdrawn in the browser's settings while the week was on its way.
+      fakeBrowser.current._state.origins.clear();
+      return Response.json({ status: 'created' }, { status: 201 });
+    };
+    await refreshSync(afterSpread);
+    expect(requests).toEqual(['POST /v1/teams/platform/submissions with rule']);
+  });
+
+  it('sends one week per run when several are due, each other one at a fresh random moment of its own', async () => {
+    const db = await openPulseDb();
+    // Weeks held back (the browser closed for days, or refused under an old token): all due now.
+    await saveEntry(db, waitingEntry('2026-W45', { sendAt: afterSpread.getTime() - 5 * 86_400_000 }));
+    await saveEntry(db, waitingEntry('2026-W46', { sendAt: afterSpread.getTime() - 2 * 86_400_000 }));
+    db.close();
+    const first = await refreshSync(afterSpread);
+    expect(requests).toEqual([
+      'POST /v1/teams/platform/submissions with rule',
+      'GET /v1/teams/platform/notes with rule',
+    ]);
+    expect(JSON.parse(String(sent[0]?.init.body)).weekId).toBe('2026-W45');
+    const waiting = first.weeks.filter((w) => w.state === 'waiting');
+    expect(waiting.map((w) => w.weekId)).toEqual(['2026-W46', '2026-W47']);
+    for (const w of waiting) {
+      expect(w.sendAt - afterSpread.getTime()).toBeGreaterThanOrEqual(RESEND_MIN_MS);
+      expect(w.sendAt - afterSpread.getTime()).toBeLessThan(RESEND_SPREAD_MS);
+    }
+    expect(waiting[0]?.sendAt).not.toBe(waiting[1]?.sendAt);
+    // The alarm wakes the worker for the earlier of the two, which then goes alone.
+    const next = Math.min(...waiting.map((w) => w.sendAt));
+    expect(Math.abs(alarmIn() - (next - afterSpread.getTime()))).toBeLessThan(5000);
+    const second = await refreshSync(new Date(next));
+    expect(sent).toHaveLength(2);
+    expect(second.weeks.filter((w) => w.state === 'waiting')).toHaveLength(1);
+    const last = second.weeks.find((w) => w.state === 'waiting');
+    await refreshSync(new Date(last?.sendAt ?? 0));
+    expect(sent.map((s) => JSON.parse(String(s.init.body)).weekId).sort()).toEqual([
+      '2026-W45',
+      '2026-W46',
+      '2026-W47',
+    ]);
+    expect(requests.filter((r) => r.startsWith('GET'))).toHaveLength(3);
+  });
+
+  it('writes the request rule before sending, and puts it back at every run when it went missing', async () => {
+    await refreshSync(new Date(afterSpread.getTime() - 8 * 86_400_000)); // nothing to send yet
+    expect([...fakeBrowser.current._state.rules.values()]).toEqual([requestRuleFor(invite.endpoint)]);
+    fakeBrowser.current._state.rules.clear();
+    await refreshSync(afterSpread);
+    expect(requests.every((r) => r.endsWith('with rule'))).toBe(true);
+    expect(requests).toHaveLength(2);
+    expect([...fakeBrowser.current._state.rules.values()]).toEqual([requestRuleFor(invite.endpoint)]);
+  });
+
+  it('sends nothing, and says why, when the browser will not keep the request rule', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    fakeBrowser.current.declarativeNetRequest.updateDynamicRules = async () => {
+      throw new Error('Internal error');
+    };
+    const status = await refreshSync(afterSpread);
+    expect(requests).toEqual([]);
+    expect(status.weeks.map((w) => w.state)).toEqual(['waiting']);
+    expect(status.problem).toMatch(/could not set up how it talks to 127\.0\.0\.1:8787/);
+  });
+
+  it('removes the request rule when no team is joined', async () => {
+    await refreshSync(afterSpread);
+    expect(fakeBrowser.current._state.rules.size).toBe(1);
+    await saveMembership(null);
+    await refreshSync(afterSpread);
+    expect(fakeBrowser.current._state.rules.size).toBe(0);
   });
 });

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { joinTeam, leaveTeam, setNoise } from '../../../src/background/team';
+import { RESEND_MIN_MS, RESEND_SPREAD_MS } from '../../../src/core/due-sends';
 import { formatInvite } from '../../../src/core/invite';
+import { requestRuleFor } from '../../../src/core/request-rule';
 import { loadMembership } from '../../../src/platform/team-settings';
 import { openPulseDb } from '../../../src/storage/db';
 import { listOutbox, saveEntry } from '../../../src/storage/outbox';
@@ -16,6 +18,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 async function outbox() {
@@ -40,6 +43,18 @@ describe('joining and leaving a team', () => {
       noiseEpsilon: 3,
     });
     expect(JSON.stringify(status)).not.toContain('k'.repeat(43)); // the token stays in the background
+    // Joining wrote the rule that takes the browser's identifying headers off its requests.
+    expect([...fakeBrowser.current._state.rules.values()]).toEqual([requestRuleFor(invite.endpoint)]);
+  });
+
+  it('joins nothing when the browser will not keep the request rule', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    fakeBrowser.current._state.origins.add('https://pulse.example.org/*');
+    fakeBrowser.current.declarativeNetRequest.updateDynamicRules = async () => {
+      throw new Error('Internal error');
+    };
+    await expect(joinTeam(code, null, now)).rejects.toThrow(/could not set up how it talks to pulse\.example\.org/);
+    expect((await loadMembership()).value).toBeNull();
   });
 
   it('says what is wrong with a bad invite, and joins nothing', async () => {
@@ -50,16 +65,27 @@ describe('joining and leaving a team', () => {
     expect((await loadMembership()).value).toBeNull();
   });
 
-  it('keeps the weeks agreed to when joining the same team again, and retries refused weeks', async () => {
+  it('keeps the weeks agreed to when joining the same team again, and retries refused and overdue weeks at moments of their own', async () => {
     fakeBrowser.current._state.origins.add('https://pulse.example.org/*');
     await joinTeam(code, null, new Date(2026, 10, 3));
     const db = await openPulseDb();
+    await saveEntry(db, waitingEntry('2026-W45', { state: 'refused', problem: 'Wrong token (HTTP 403)' }));
     await saveEntry(db, waitingEntry('2026-W46', { state: 'refused', problem: 'Wrong token (HTTP 403)' }));
+    // Its moment passed while the host was not allowed.
+    await saveEntry(db, waitingEntry('2026-W47', { sendAt: now.getTime() - 3_600_000, problem: 'Not allowed' }));
     db.close();
     const status = await joinTeam(formatInvite({ ...invite, ingestToken: 'r'.repeat(43) }), null, now);
     expect(status.team?.joinedWeek).toBe('2026-W45');
     expect((await loadMembership()).value?.ingestToken).toBe('r'.repeat(43));
-    expect(await outbox()).toEqual(['2026-W46 sent']);
+    // Not sent at once, together: each waits for a random moment of its own.
+    expect(await outbox()).toEqual(['2026-W45 waiting', '2026-W46 waiting', '2026-W47 waiting']);
+    const moments = status.weeks.map((w) => w.sendAt - now.getTime());
+    for (const m of moments) {
+      expect(m).toBeGreaterThanOrEqual(RESEND_MIN_MS);
+      expect(m).toBeLessThan(RESEND_SPREAD_MS);
+    }
+    expect(new Set(moments).size).toBe(3);
+    expect(status.weeks.map((w) => w.problem)).toEqual([null, null, null]);
   });
 
   it('leaving stops sending, drops unsent weeks, keeps the record of sent ones, and gives the permission back', async () => {
@@ -76,6 +102,7 @@ describe('joining and leaving a team', () => {
     expect((await loadMembership()).value).toBeNull();
     expect(await outbox()).toEqual(['2026-W46 sent']);
     expect(fakeBrowser.current._state.origins.size).toBe(0);
+    expect(fakeBrowser.current._state.rules.size).toBe(0);
   });
 
   it('changes noise for a member only', async () => {
