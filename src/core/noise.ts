@@ -5,9 +5,9 @@
  * ε is spent per question answered: a week of four questions spends 4ε.
  *
  * The endpoint is not told who added noise (a flag would link one person's weeks), so it cannot
- * correct for it: noisy scores pull a team's figures towards the middle. `uncertaintyPoints` says
- * how uncertain % favourable would be if a whole team used the same ε and the figures were
- * corrected with the unbiased estimator; it is what the options page shows, in plain words.
+ * correct for it: noisy scores pull a team's figures towards the middle. `shownFavourable` says
+ * what a manager would see if a whole team used the same ε (the figures as shown, uncorrected):
+ * it is what the options page says, in plain words.
  */
 import * as z from 'zod/mini';
 import { SCALE_VALUES, type ScaleValue } from './scale';
@@ -33,18 +33,29 @@ export function randomizeScore(score: ScaleValue, epsilon: number, random: () =>
   return others[Math.min(others.length - 1, Math.floor(random() * others.length))] ?? score;
 }
 
+/** How often each statement comes round in a year (the rotation asks each about every four weeks). */
+export const ROUNDS_A_YEAR = 13;
+
 /**
- * One standard error, in percentage points, of a team's corrected % favourable when all `teamSize`
- * members use ε and `favourableShare` of them truly answer 4 or 5. Exact, not simulated: each
- * member reports "favourable" with probability a (if they are) or b (if not); the estimator
- * (observed − b) / (a − b) is unbiased, and its variance is the sum of the members' variances.
+ * What the trends page would show if all `teamSize` members used ε and `favourableShare` of them
+ * truly answer 4 or 5: the expected % favourable, and its standard deviation from week to week,
+ * in points. Exact, not simulated: a member who is favourable is shown favourable with probability
+ * a (sent as given, or as the other favourable score), one who is not with probability b (sent as
+ * one of the two favourable scores), and the members' draws are independent.
  */
-export function uncertaintyPoints(epsilon: number, teamSize: number, favourableShare = 0.62): number {
+export function shownFavourable(
+  epsilon: number,
+  teamSize: number,
+  favourableShare = 0.62,
+): { readonly pct: number; readonly spreadPoints: number } {
   const p = keepProbability(epsilon);
   const other = (1 - p) / (SCALE_VALUES.length - 1);
-  const a = p + other; // favourable, and sent as the other favourable score or as given
-  const b = 2 * other; // not favourable, sent as one of the two favourable scores
+  const a = p + other;
+  const b = 2 * other;
   const favourable = favourableShare * teamSize;
   const variance = favourable * a * (1 - a) + (teamSize - favourable) * b * (1 - b);
-  return (100 * Math.sqrt(variance)) / (teamSize * (a - b));
+  return {
+    pct: 100 * (favourableShare * a + (1 - favourableShare) * b),
+    spreadPoints: (100 * Math.sqrt(variance)) / teamSize,
+  };
 }

@@ -2,7 +2,7 @@
  * Local noise: off, or one of three strengths, each explained in plain words with what it does to
  * the team's figures (computed in core/noise, not hard-coded).
  */
-import { keepProbability, NOISE_LEVELS, type NoiseEpsilon, uncertaintyPoints } from '../core/noise';
+import { keepProbability, NOISE_LEVELS, type NoiseEpsilon, ROUNDS_A_YEAR, shownFavourable } from '../core/noise';
 import { type MessageKey, t } from '../platform/i18n';
 
 const NAMES: Record<NoiseEpsilon, MessageKey> = {
@@ -42,13 +42,13 @@ export function NoiseChoice({
           ? t('options_noiseWithout')
           : [
               t('options_noiseEpsilon', value, pct(keepProbability(value))),
-              t('options_noiseBudget', 4 * value),
+              t('options_noiseBudget', 4 * value, ROUNDS_A_YEAR * value),
               t(
                 'options_noiseCost',
                 8,
-                Math.round(uncertaintyPoints(value, 8)),
-                Math.round(uncertaintyPoints(value, 24)),
-                24,
+                62,
+                Math.round(shownFavourable(value, 8, 0.62).pct),
+                Math.round(shownFavourable(value, 8, 0.62).spreadPoints),
               ),
             ].join(' ')}
       </p>

@@ -78,7 +78,10 @@ describe('accessibility (axe-core)', () => {
     await page.fill('textarea#invite', invite);
     await page.getByRole('button', { name: 'Check invite' }).click();
     await page.getByRole('radio', { name: /Medium \(ε = 3\)/ }).check();
-    expect(await page.textContent('#noise-explained')).toMatch(/team of 8.*±14 points/);
+    // What a manager would see, uncorrected, and what a year of one statement spends.
+    expect(await page.textContent('#noise-explained')).toMatch(
+      /uses 39 on it.*team of 8 .*62% of them agreed.*about 57% favourable instead, give or take 11 points/,
+    );
     expect(await axe(page)).toEqual([]);
     await joinTeam(fromPlaywright(page), invite, 'platform');
     expect(await axe(page)).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepProbability, NOISE_LEVELS, randomizeScore, uncertaintyPoints } from '../../../src/core/noise';
+import { keepProbability, NOISE_LEVELS, randomizeScore, shownFavourable } from '../../../src/core/noise';
 import { SCALE_VALUES, type ScaleValue } from '../../../src/core/scale';
 import { seededRandom } from './samples';
 
@@ -25,30 +25,32 @@ describe('randomized response', () => {
     }
   });
 
-  it('matches the design’s figures for a team of 8 at 62 % favourable, and of 24', () => {
-    expect(Math.round(uncertaintyPoints(2, 8))).toBe(26);
-    expect(Math.round(uncertaintyPoints(3, 8))).toBe(14);
-    expect(Math.round(uncertaintyPoints(4, 8))).toBe(8);
-    expect(Math.round(uncertaintyPoints(3, 24))).toBe(8);
+  it('says what a manager sees of a team of 8 at 62 % favourable: pulled to the middle, and how much it moves', () => {
+    const shown = (eps: number) => {
+      const f = shownFavourable(eps, 8);
+      return [Math.round(f.pct), Math.round(f.spreadPoints)];
+    };
+    expect(shown(4)).toEqual([60, 7]);
+    expect(shown(3)).toEqual([57, 11]);
+    expect(shown(2)).toEqual([52, 15]);
   });
 
-  it('states the spread a simulation of the corrected estimate actually shows', () => {
+  it('states what a simulation of the shown (uncorrected) figure actually gives', () => {
     // A team of 8, five of whom answer 4 and three 2: true % favourable 62.5.
     const truth: ScaleValue[] = [4, 4, 4, 4, 4, 2, 2, 2];
     const random = seededRandom(11);
     for (const epsilon of NOISE_LEVELS) {
-      const p = keepProbability(epsilon);
-      const a = p + (1 - p) / 4;
-      const b = (1 - p) / 2;
-      const estimates: number[] = [];
+      const shown: number[] = [];
       for (let run = 0; run < 20_000; run++) {
-        const favourable = truth.filter((v) => randomizeScore(v, epsilon, random) >= 4).length / truth.length;
-        estimates.push((100 * (favourable - b)) / (a - b));
+        const sent = truth.map((s) => randomizeScore(s, epsilon, random));
+        shown.push((100 * sent.filter((s) => s >= 4).length) / sent.length);
       }
-      const mean = estimates.reduce((s, x) => s + x, 0) / estimates.length;
-      const sd = Math.sqrt(estimates.reduce((s, x) => s + (x - mean) ** 2, 0) / estimates.length);
-      expect(mean).toBeCloseTo(62.5, 0);
-      expect(sd / uncertaintyPoints(epsilon, 8, 0.625)).toBeCloseTo(1, 1);
+      const mean = shown.reduce((s, x) => s + x, 0) / shown.length;
+      const sd = Math.sqrt(shown.reduce((s, x) => s + (x - mean) ** 2, 0) / shown.length);
+      const exact = shownFavourable(epsilon, 8, 0.625);
+      expect(mean).toBeCloseTo(exact.pct, 0);
+      expect(mean).toBeLessThan(62.5);
+      expect(sd / exact.spreadPoints).toBeCloseTo(1, 1);
     }
   });
 });
