@@ -2,6 +2,8 @@
  * The endpoint's HTTP API, under /v1. Every input is parsed before use; every rejection is a 4xx
  * with a message naming the problem, and nothing is written unless everything checked out.
  * Nothing is logged about requests: no addresses, no agents, no bodies, no times.
+ * A team's routes check, in order: the request's shape and size, its token, and only then the
+ * token's budget (teamOf), so nobody without a team's token can spend that team's budget.
  *
  *   POST /v1/teams/:teamId/submissions   ingest token: one device's scores for one closed week
  *   GET  /v1/teams/:teamId/weeks          manager token: the released weeks, and when the next comes
@@ -19,12 +21,13 @@ import { releaseWeek } from '../core/privacy';
 import { describeIssues } from '../core/schemas';
 import { submissionSchema, TEAM_ID } from '../core/submission';
 import { isWeekId, type WeekId } from '../core/week';
+import { type AddressOf, addressBudget } from './address-budget';
 import { ApiError, type Bindings, fail, parseJsonBody, readBody, requireJson } from './http';
 import { registerNoteRoutes } from './notes-routes';
 import type { RateLimiter } from './rate-limit';
 import { isWeekReleased, type Released, releasedTeamWeeks, releasedWeek, releaseNow } from './releases';
 import type { Store, Team } from './store';
-import { bearerToken, tokenMatches } from './tokens';
+import { bearerToken, hashesMatch, hashToken } from './tokens';
 import { toByteStream, trendCsvChunks } from './trends-csv';
 import { releaseCalendar, weekStatus } from './week-window';
 
@@ -32,12 +35,28 @@ export interface AppOptions {
   readonly store: Store;
   readonly collectionDays: number;
   readonly maxBodyBytes: number;
-  /** Per team, so one team's flood cannot starve another. */
-  readonly teamLimiter: RateLimiter;
-  /** Across all teams, so made-up team ids cannot flood the server either. */
+  /**
+   * Per token hash, counted only once the token is the team's: a team's devices share their ingest
+   * token's budget, and nobody without that token can spend it.
+   */
+  readonly tokenLimiter: RateLimiter;
+  /** Per client address, for requests refused before they authenticate (see address-budget.ts). */
+  readonly addressLimiter: RateLimiter;
+  /** Every request that reaches a token check: the last line, whatever the addresses and tokens. */
   readonly globalLimiter: RateLimiter;
+  /** Where a request came from: the socket's peer unless a test says otherwise. */
+  readonly addressOf?: AddressOf;
   readonly now?: () => Date;
 }
+
+/** The one answer to a request without a valid token, so it tells nobody whether the team exists. */
+const UNAUTHORIZED =
+  'Send this team’s token as "Authorization: Bearer <token>": none came, or it is not one of this team’s (it may have been rotated).';
+
+/** Compared against when the team does not exist, so that answer takes the same work as a wrong token. */
+const NO_TEAM_HASH = hashToken('no team has this token');
+
+type Role = 'ingest' | 'manager' | 'member';
 
 export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
   const { store } = options;
@@ -45,30 +64,67 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
   const clock = () => ({ now: now(), collectionDays: options.collectionDays });
   const app = new Hono<{ Bindings: Bindings }>();
 
-  const limit = (key: string) => {
-    const t = now().getTime();
-    for (const [limiter, k] of [
-      [options.globalLimiter, '*'],
-      [options.teamLimiter, key],
-    ] as const) {
-      const taken = limiter.take(k, t);
-      if (!taken.ok) {
-        fail(429, 'rate_limited', 'Too many requests; try again later.', {
-          'Retry-After': String(taken.retryAfterSeconds),
-        });
-      }
+  const addresses = addressBudget(options.addressLimiter, options.addressOf);
+  /** Requests whose token was the team's: their refusals no longer count against their address. */
+  const authenticated = new WeakSet<Request>();
+
+  const limit = (limiter: RateLimiter, key: string) => {
+    const taken = limiter.take(key, now().getTime());
+    if (!taken.ok) {
+      fail(429, 'rate_limited', 'Too many requests; try again later.', {
+        'Retry-After': String(taken.retryAfterSeconds),
+      });
     }
   };
 
-  const teamOf = async (teamId: string): Promise<Team> => {
-    if (!TEAM_ID.test(teamId)) fail(404, 'unknown_team', `There is no team "${teamId.slice(0, 40)}" here.`);
+  /** The team id of the path, checked for shape before anything else looks at it (it is never echoed). */
+  const teamIdParam = (c: Context<{ Bindings: Bindings }>): string => {
+    const teamId = c.req.param('teamId') ?? '';
+    if (!TEAM_ID.test(teamId)) {
+      fail(400, 'invalid_team', 'The team id in the path must be 3–40 lowercase letters, digits or dashes.');
+    }
+    return teamId;
+  };
+
+  /**
+   * The team whose `role` token came with the request. Call it once the request's shape is checked;
+   * it checks the token and only then counts the request against that token's budget. Every request
+   * without a valid token gets the same 401 whether the team exists or not (after the same work: one
+   * lookup, two hashes compared).
+   */
+  const teamOf = async (c: Context<{ Bindings: Bindings }>, role: Role): Promise<Team> => {
+    const teamId = teamIdParam(c);
+    const token = bearerToken(c.req.header('authorization'));
+    if (!token) fail(401, 'unauthorized', UNAUTHORIZED);
+    limit(options.globalLimiter, '*');
     const team = await store.getTeam(teamId);
-    if (!team) fail(404, 'unknown_team', `There is no team "${teamId}" here.`);
+    const hash = hashToken(token);
+    const isIngest = hashesMatch(hash, team?.ingestTokenHash ?? NO_TEAM_HASH);
+    const isManager = hashesMatch(hash, team?.managerTokenHash ?? NO_TEAM_HASH);
+    if (!team || !(isIngest || isManager)) fail(401, 'unauthorized', UNAUTHORIZED);
+    authenticated.add(c.req.raw);
+    limit(options.tokenLimiter, hash);
+    if (role === 'ingest' && !isIngest) fail(401, 'unauthorized', UNAUTHORIZED);
+    if (role === 'manager' && isIngest) {
+      fail(403, 'ingest_token', 'This is the team’s ingest token: it can send scores but never read them.');
+    }
     return team;
   };
 
   app.onError((error, c) => {
     if (error instanceof ApiError) {
+      // A refusal before the request authenticated counts against its address; past that budget the
+      // address is told to wait, whatever it sent, and no team's budget was touched.
+      if (!authenticated.has(c.req.raw)) {
+        const spent = addresses.spend(c, now().getTime());
+        if (!spent.ok) {
+          return c.json(
+            { error: { code: 'rate_limited', message: 'Too many refused requests; try again later.' } },
+            429,
+            { 'Retry-After': String(spent.retryAfterSeconds) },
+          );
+        }
+      }
       return c.json({ error: { code: error.code, message: error.message } }, error.status, error.headers);
     }
     // A fault of ours, not of the request: say so without details (and never echo the body).
@@ -83,18 +139,14 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
   app.use(compress({ contentTypeFilter: /^application\/json/ }));
 
   app.get('/v1/health', (c) => c.json({ ok: true }));
+  // Noted as each request arrives: an oversize body's socket is gone by the time it is refused.
+  app.use('/v1/teams/*', addresses.remember);
 
   app.post('/v1/teams/:teamId/submissions', async (c) => {
-    const teamId = c.req.param('teamId');
-    limit(`ingest:${teamId}`);
+    const teamId = teamIdParam(c);
     requireJson(c, 'the submission');
     const body = await readBody(c, options.maxBodyBytes);
-    const team = await teamOf(teamId);
-    const token = bearerToken(c.req.header('authorization'));
-    if (!token) fail(401, 'missing_token', 'Send the team’s ingest token as "Authorization: Bearer <token>".');
-    if (!tokenMatches(token, team.ingestTokenHash)) {
-      fail(401, 'wrong_token', 'This token is not the ingest token of this team (it may have been rotated).');
-    }
+    const team = await teamOf(c, 'ingest');
     const parsed = submissionSchema.safeParse(parseJsonBody(body));
     if (!parsed.success)
       fail(400, 'invalid_submission', `The submission is not valid: ${describeIssues(parsed.error)}`);
@@ -113,20 +165,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
     return c.json({ status: result }, result === 'created' ? 201 : 200);
   });
 
-  const managerTeam = async (c: Context<{ Bindings: Bindings }>): Promise<Team> => {
-    const teamId = c.req.param('teamId') ?? '';
-    limit(`read:${teamId}`);
-    const team = await teamOf(teamId);
-    const token = bearerToken(c.req.header('authorization'));
-    if (!token) fail(401, 'missing_token', 'Send the team’s manager token as "Authorization: Bearer <token>".');
-    if (tokenMatches(token, team.ingestTokenHash)) {
-      fail(403, 'ingest_token', 'This is the team’s ingest token: it can send scores but never read them.');
-    }
-    if (!tokenMatches(token, team.managerTokenHash)) {
-      fail(401, 'wrong_token', 'This token is not the manager token of this team (it may have been rotated).');
-    }
-    return team;
-  };
+  const managerTeam = (c: Context<{ Bindings: Bindings }>): Promise<Team> => teamOf(c, 'manager');
 
   const weekParam = (raw: string): WeekId => {
     if (!isWeekId(raw)) fail(400, 'invalid_week', `"${raw.slice(0, 20)}" is not an ISO week such as 2026-W48.`);
@@ -150,8 +189,8 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
   });
 
   app.get('/v1/teams/:teamId/weeks/:weekId', async (c) => {
-    const team = await managerTeam(c);
     const weekId = weekParam(c.req.param('weekId'));
+    const team = await managerTeam(c);
     const released = await releasedWeek(store, team, clock(), weekId);
     if (released) return c.json(releasedView(released));
     const status = weekStatus(weekId, now(), options.collectionDays);
@@ -167,13 +206,13 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
   });
 
   app.get('/v1/teams/:teamId/trends.csv', async (c) => {
-    const team = await managerTeam(c);
     const from = c.req.query('from');
     const to = c.req.query('to');
     const range = {
       from: from === undefined ? undefined : weekParam(from),
       to: to === undefined ? undefined : weekParam(to),
     };
+    const team = await managerTeam(c);
     const chunks = trendCsvChunks({ store, now: now(), collectionDays: options.collectionDays }, [team], range);
     return new Response(toByteStream(chunks), {
       headers: {
@@ -185,18 +224,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
   });
 
   /** A team whose ingest or manager token came with the request: engineers and managers both read notes. */
-  const memberTeam = async (c: Context<{ Bindings: Bindings }>): Promise<Team> => {
-    const teamId = c.req.param('teamId') ?? '';
-    limit(`read:${teamId}`);
-    const team = await teamOf(teamId);
-    const token = bearerToken(c.req.header('authorization'));
-    if (!token)
-      fail(401, 'missing_token', 'Send the team’s ingest or manager token as "Authorization: Bearer <token>".');
-    if (!tokenMatches(token, team.ingestTokenHash) && !tokenMatches(token, team.managerTokenHash)) {
-      fail(401, 'wrong_token', 'This token is not one of this team’s (it may have been rotated).');
-    }
-    return team;
-  };
+  const memberTeam = (c: Context<{ Bindings: Bindings }>): Promise<Team> => teamOf(c, 'member');
 
   registerNoteRoutes(app, {
     store,

@@ -13,8 +13,13 @@ export interface ServerConfig {
   /** Days a week collects submissions after it ends, before its figures are released. */
   readonly collectionDays: number;
   readonly maxBodyBytes: number;
-  /** Requests a minute per team (ingest and reads alike), after a burst of a sixth of that. */
+  /**
+   * Requests a minute per token (a team's ingest token: all its devices together; its manager token),
+   * after a burst of a sixth of that.
+   */
   readonly ingestPerMinute: number;
+  /** Requests a minute one client address may have refused before authenticating, after a burst of half that. */
+  readonly refusedPerMinute: number;
 }
 
 const envSchema = z.object({
@@ -27,6 +32,7 @@ const envSchema = z.object({
     z.string().check(z.regex(/^([3-9]|1[0-4])$/, 'must be a whole number of days from 3 to 14')),
   ),
   INGEST_PER_MINUTE: z.optional(z.string().check(z.regex(/^[1-9]\d{0,8}$/, 'must be a whole number of requests'))),
+  REFUSED_PER_MINUTE: z.optional(z.string().check(z.regex(/^[1-9]\d{0,8}$/, 'must be a whole number of requests'))),
 });
 
 export function configFromEnv(env: Record<string, string | undefined>): ServerConfig {
@@ -42,5 +48,6 @@ export function configFromEnv(env: Record<string, string | undefined>): ServerCo
     collectionDays: e.COLLECTION_DAYS === undefined ? 7 : Number(e.COLLECTION_DAYS),
     maxBodyBytes: 4096,
     ingestPerMinute: e.INGEST_PER_MINUTE === undefined ? 600 : Number(e.INGEST_PER_MINUTE),
+    refusedPerMinute: e.REFUSED_PER_MINUTE === undefined ? 60 : Number(e.REFUSED_PER_MINUTE),
   };
 }

@@ -14,6 +14,7 @@ import type { Store, Team } from './store';
 
 export interface NoteRouteDeps {
   readonly store: Store;
+  /** The team whose token came (see app.ts): called once the request's shape and size are checked. */
   readonly managerTeam: (c: Context<{ Bindings: Bindings }>) => Promise<Team>;
   readonly memberTeam: (c: Context<{ Bindings: Bindings }>) => Promise<Team>;
   readonly maxBodyBytes: number;
@@ -34,10 +35,12 @@ export function registerNoteRoutes(app: Hono<{ Bindings: Bindings }>, deps: Note
   const { store } = deps;
 
   app.put('/v1/teams/:teamId/notes/:weekId/:theme', async (c) => {
-    const team = await deps.managerTeam(c);
+    // Shape and size first, then the token: a refusal tells nothing about the team before it.
     const { weekId, theme } = noteKey(c);
     requireJson(c, 'the note');
-    const parsed = noteBodySchema.safeParse(parseJsonBody(await readBody(c, deps.maxBodyBytes)));
+    const body = await readBody(c, deps.maxBodyBytes);
+    const team = await deps.managerTeam(c);
+    const parsed = noteBodySchema.safeParse(parseJsonBody(body));
     if (!parsed.success) fail(400, 'invalid_note', `The note is not valid: ${describeIssues(parsed.error)}`);
     if (!(await deps.isReleased(team, weekId))) {
       fail(422, 'week_not_released', `Week ${weekId} is not released yet: write its note once its figures are out.`);
@@ -47,8 +50,8 @@ export function registerNoteRoutes(app: Hono<{ Bindings: Bindings }>, deps: Note
   });
 
   app.delete('/v1/teams/:teamId/notes/:weekId/:theme', async (c) => {
-    const team = await deps.managerTeam(c);
     const { weekId, theme } = noteKey(c);
+    const team = await deps.managerTeam(c);
     if (!(await store.deleteNote(team.teamId, weekId, theme))) {
       fail(404, 'no_note', `There is no note for ${theme} in week ${weekId}.`);
     }

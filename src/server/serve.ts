@@ -21,7 +21,10 @@ export interface RunningEndpoint {
 
 export async function serveEndpoint(
   store: Store,
-  config: Pick<ServerConfig, 'host' | 'port' | 'collectionDays' | 'maxBodyBytes' | 'ingestPerMinute'>,
+  config: Pick<
+    ServerConfig,
+    'host' | 'port' | 'collectionDays' | 'maxBodyBytes' | 'ingestPerMinute' | 'refusedPerMinute'
+  >,
 ): Promise<RunningEndpoint> {
   // Released weeks are stored as soon as they are due, before the first request and then every few
   // minutes: a week released under today's settings stays released under tomorrow's.
@@ -37,7 +40,11 @@ export async function serveEndpoint(
     store,
     collectionDays: config.collectionDays,
     maxBodyBytes: config.maxBodyBytes,
-    teamLimiter: rateLimiter({ perMinute: config.ingestPerMinute, burst: Math.max(10, config.ingestPerMinute / 6) }),
+    tokenLimiter: rateLimiter({ perMinute: config.ingestPerMinute, burst: Math.max(10, config.ingestPerMinute / 6) }),
+    addressLimiter: rateLimiter({
+      perMinute: config.refusedPerMinute,
+      burst: Math.max(5, config.refusedPerMinute / 2),
+    }),
     globalLimiter: rateLimiter({ perMinute: Math.max(60 * 60_000, config.ingestPerMinute * 10), burst: 60_000 }),
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });

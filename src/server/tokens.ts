@@ -14,8 +14,13 @@ export function hashToken(token: string): string {
 
 export function tokenMatches(token: string | undefined, hash: string): boolean {
   if (!token) return false;
-  const given = Buffer.from(hashToken(token), 'hex');
-  const stored = Buffer.from(hash, 'hex');
+  return hashesMatch(hashToken(token), hash);
+}
+
+/** Whether a token's hash (from hashToken) is the stored one, compared in constant time. */
+export function hashesMatch(tokenHash: string, storedHash: string): boolean {
+  const given = Buffer.from(tokenHash, 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
   return given.length === stored.length && timingSafeEqual(given, stored);
 }
 

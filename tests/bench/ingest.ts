@@ -3,28 +3,16 @@
  * a new submission (a fresh id), so every one is a durable insert. Beside it, the same load on a
  * bare node:http server that reads the body and answers 204: the floor of this machine.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { parseInvite } from '../../src/core/invite';
 import { pulseForWeek } from '../../src/core/rotation';
 import { addWeeksToId, weekIdOf } from '../../src/core/week';
+import { type BenchServer, SERVER_NODE_FLAGS, startBenchServer } from './bench-server';
 
-const root = resolve(import.meta.dirname, '../..');
 const SECONDS = 10;
-/** The flags `npm run server` starts node with (package.json); the bench measures the same process. */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1'];
 const CONNECTIONS = 10;
-
-function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
-  return Number(line?.[1] ?? Number.NaN) / 1024;
-}
 
 async function load(url: string, token: string, body: () => string) {
   return autocannon({
@@ -46,30 +34,12 @@ function line(label: string, r: autocannon.Result): string {
 }
 
 export async function ingestBench(nodeFlags: readonly string[] = SERVER_NODE_FLAGS): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'pulse-bench-server-'));
-  const env = { ...process.env, PULSE_DB: join(dir, 'bench.db'), PORT: '0', INGEST_PER_MINUTE: '100000000' };
-  const created = spawnSync('npm', ['run', '--silent', 'server', '--', 'create-team', 'bench'], {
-    cwd: root,
-    env: { ...env, PUBLIC_URL: 'http://127.0.0.1:1' },
-    encoding: 'utf8',
-  });
-  const invite = parseInvite(created.stdout);
-  if (!invite.ok) throw new Error(`Could not create the bench team: ${created.stderr}`);
-  let child: ChildProcess | undefined;
+  let server: BenchServer | undefined;
   try {
-    child = spawn(process.execPath, [...nodeFlags, 'dist-server/main.mjs'], { cwd: root, env });
-    const url = await new Promise<string>((done, failed) => {
-      let out = '';
-      child?.stdout?.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /listening on (http:\/\/[\d.:]+)/.exec(out);
-        if (m?.[1]) done(m[1]);
-      });
-      child?.once('exit', (code) => failed(new Error(`server exited ${code}`)));
-    });
-    const pid = child.pid ?? 0;
+    server = await startBenchServer('bench', nodeFlags);
+    const url = server.url;
     await new Promise((r) => setTimeout(r, 1000));
-    const restBefore = rssMiB(pid);
+    const restBefore = server.rssMiB();
 
     const week = addWeeksToId(weekIdOf(new Date()), -1); // collecting now
     const ids = pulseForWeek(week).questions.map((q) => q.id);
@@ -95,23 +65,22 @@ export async function ingestBench(nodeFlags: readonly string[] = SERVER_NODE_FLA
 
     console.log(`\n## Ingest on SQLite (${SECONDS} s, ${CONNECTIONS} connections, autocannon from a second process)\n`);
     console.log('  Each request is a new submission, zod-checked, token-checked, committed with synchronous=FULL.');
-    await load(`${url}/v1/teams/bench/submissions`, invite.invite.ingestToken, body); // warm-up
+    await load(`${url}/v1/teams/bench/submissions`, server.ingestToken, body); // warm-up
     const reference = await load(bareUrl, 'x'.repeat(20), body);
-    const result = await load(`${url}/v1/teams/bench/submissions`, invite.invite.ingestToken, body);
-    const underLoad = rssMiB(pid);
+    const result = await load(`${url}/v1/teams/bench/submissions`, server.ingestToken, body);
+    const underLoad = server.rssMiB();
     bare.close();
     await new Promise((r) => setTimeout(r, 3000));
-    const after3 = rssMiB(pid);
+    const after3 = server.rssMiB();
     await new Promise((r) => setTimeout(r, 27_000));
     console.log(line('endpoint', result), '(budget: at least 2,000/s, p99 under 20 ms)');
     console.log(line('reference: bare node:http', reference));
     console.log(
       `  endpoint RSS (node ${nodeFlags.join(' ') || 'defaults'}): ${restBefore.toFixed(0)} MiB at rest before, ` +
-        `${underLoad.toFixed(0)} MiB under load, ${after3.toFixed(0)} MiB 3 s after, ${rssMiB(pid).toFixed(0)} MiB 30 s after ` +
+        `${underLoad.toFixed(0)} MiB under load, ${after3.toFixed(0)} MiB 3 s after, ${server.rssMiB().toFixed(0)} MiB 30 s after ` +
         '(budget: under 100 MB at rest)',
     );
   } finally {
-    child?.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
+    server?.stop();
   }
 }

@@ -10,6 +10,7 @@ import { CHROMIUM_PATH, extensionId, launchChromium } from '../../src/dev/chromi
 import { assertPrerequisites, DIST } from '../e2e/chromium';
 import { csvExportBench } from './csv-export';
 import { ingestBench } from './ingest';
+import { junkRequestsBench } from './junk-requests';
 import { popupFiles } from './popup-size';
 import { trendsPageBench } from './trends-page';
 
@@ -160,4 +161,5 @@ console.log(`# Culture Pulse benchmarks — ${new Date().toISOString()}, Node ${
 sizes();
 await timings();
 await ingestBench();
+await junkRequestsBench();
 await csvExportBench();

@@ -41,16 +41,18 @@ describe('ingest', () => {
     expect(await server.store.weekSubmissions('platform', '2026-W47')).toEqual([good]);
   });
 
-  it('refuses an unknown team (404), a missing token and a wrong one (401)', async () => {
+  it('refuses a malformed team id (400), and a missing or wrong token alike, team or no team (401)', async () => {
+    await expectError(await server.post('/v1/teams/NOT%20A%20TEAM/submissions', good), 400, 'invalid_team');
+    const unauthorized = /^Send this team’s token as "Authorization: Bearer <token>"/;
     await expectError(
       await server.post('/v1/teams/nobody/submissions', { ...good, teamId: 'nobody' }),
-      404,
-      'unknown_team',
+      401,
+      'unauthorized',
+      unauthorized,
     );
-    await expectError(await server.post('/v1/teams/NOT%20A%20TEAM/submissions', good), 404, 'unknown_team');
-    await expectError(await server.post(path, good, { authorization: '' }), 401, 'missing_token');
-    await expectError(await server.post(path, good, { authorization: `Bearer ${MANAGER}` }), 401, 'wrong_token');
-    await expectError(await server.post(path, good, { authorization: `Bearer ${INGEST}x` }), 401, 'wrong_token');
+    await expectError(await server.post(path, good, { authorization: '' }), 401, 'unauthorized', unauthorized);
+    await expectError(await server.post(path, good, { authorization: `Bearer ${MANAGER}` }), 401, 'unauthorized');
+    await expectError(await server.post(path, good, { authorization: `Bearer ${INGEST}x` }), 401, 'unauthorized');
   });
 
   it('refuses a week that has not ended (422) and one already released (409)', async () => {
@@ -124,7 +126,7 @@ describe('ingest', () => {
 });
 
 describe('flood protection', () => {
-  it('answers 429 with Retry-After once a team’s burst is spent, and writes nothing more', async () => {
+  it('answers 429 with Retry-After once a token’s burst is spent, and writes nothing more', async () => {
     const small = await startServer({ burst: 3, perMinute: 1 });
     try {
       const statuses = [];
@@ -184,12 +186,15 @@ describe('manager reads', () => {
     expect(body).toMatchObject({ nextReleaseAt: '2026-11-30T12:00:00.000Z' });
   });
 
-  it('refuses the ingest token (403), a wrong or missing token (401), and a bad week (400)', async () => {
+  it('refuses the ingest token (403), a wrong or missing token or team (401), and a bad week (400)', async () => {
     await expectError(await server.get('/v1/teams/platform/weeks', INGEST), 403, 'ingest_token', /never read/);
-    await expectError(await server.get('/v1/teams/platform/weeks', `${MANAGER}x`), 401, 'wrong_token');
-    await expectError(await server.get('/v1/teams/platform/weeks', ''), 401, 'missing_token');
-    await expectError(await server.get('/v1/teams/platform/weeks/2026-W99'), 400, 'invalid_week');
-    await expectError(await server.get('/v1/teams/nobody/weeks'), 404, 'unknown_team');
+    await expectError(await server.get('/v1/teams/platform/weeks', `${MANAGER}x`), 401, 'unauthorized');
+    await expectError(await server.get('/v1/teams/platform/weeks', ''), 401, 'unauthorized');
+    await expectError(await server.get('/v1/teams/nobody/weeks'), 401, 'unauthorized');
+    // The week is checked before the token: its shape says nothing about the team.
+    await expectError(await server.get('/v1/teams/platform/weeks/2026-W99', ''), 400, 'invalid_week');
+    await expectError(await server.get('/v1/teams/platform/trends.csv?from=2026-W99', ''), 400, 'invalid_week');
+    await expectError(await server.get('/v1/teams/Platform/weeks'), 400, 'invalid_team');
     await expectError(await server.get('/v2/anything'), 404, 'not_found');
   });
 });

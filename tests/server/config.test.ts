@@ -9,6 +9,8 @@ describe('configFromEnv', () => {
       sqliteFile: 'culture-pulse.db',
       databaseUrl: undefined,
       collectionDays: 7,
+      ingestPerMinute: 600,
+      refusedPerMinute: 60,
     });
   });
 
@@ -21,5 +23,7 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ PORT: 'eighty' })).toThrow(/PORT: must be a port number/);
     expect(() => configFromEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres/);
     expect(() => configFromEnv({ COLLECTION_DAYS: '1' })).toThrow(/COLLECTION_DAYS/);
+    expect(configFromEnv({ REFUSED_PER_MINUTE: '20' }).refusedPerMinute).toBe(20);
+    expect(() => configFromEnv({ REFUSED_PER_MINUTE: '0' })).toThrow(/REFUSED_PER_MINUTE/);
   });
 });

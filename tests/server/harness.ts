@@ -4,9 +4,11 @@ import type { IncomingMessage } from 'node:http';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
+import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
+import type { AddressOf } from '../../src/server/address-budget';
 import { createApp } from '../../src/server/app';
-import { rateLimiter } from '../../src/server/rate-limit';
+import type { Bindings } from '../../src/server/http';
+import { type RateLimiter, rateLimiter } from '../../src/server/rate-limit';
 import { openSqliteStore } from '../../src/server/sqlite-store';
 import type { Store } from '../../src/server/store';
 import { hashToken } from '../../src/server/tokens';
@@ -32,6 +34,8 @@ export interface RawRequest {
 export interface Running {
   readonly url: string;
   readonly store: Store;
+  /** The app's limiters, to see what they hold. */
+  readonly limiters: { readonly token: RateLimiter; readonly address: RateLimiter; readonly global: RateLimiter };
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   get(path: string, token?: string): Promise<Response>;
   close(): Promise<void>;
@@ -40,8 +44,13 @@ export interface Running {
 export async function startServer(
   options: {
     store?: Store;
+    /** Per token, after authentication. */
     burst?: number;
     perMinute?: number;
+    /** Per address, for requests refused before they authenticate. */
+    refusedBurst?: number;
+    /** Where each request came from (they all come from 127.0.0.1 here). */
+    addressOf?: AddressOf;
     now?: () => Date;
     /** Days a week collects after it ends (the server's COLLECTION_DAYS); 7 unless set. */
     collectionDays?: number;
@@ -62,17 +71,27 @@ export async function startServer(
     managerTokenHash: hashToken(MANAGER),
     k: 5,
   });
+  const limiters = {
+    token: rateLimiter({ perMinute: options.perMinute ?? 1_000_000, burst: options.burst ?? 1_000_000 }),
+    address: rateLimiter({ perMinute: 1, burst: options.refusedBurst ?? 1_000_000 }),
+    global: rateLimiter({ perMinute: 1_000_000, burst: 1_000_000 }),
+  };
   const app = createApp({
     store,
     collectionDays: options.collectionDays ?? 7,
     maxBodyBytes: 4096,
-    teamLimiter: rateLimiter({ perMinute: options.perMinute ?? 1_000_000, burst: options.burst ?? 1_000_000 }),
-    globalLimiter: rateLimiter({ perMinute: 1_000_000, burst: 1_000_000 }),
+    tokenLimiter: limiters.token,
+    addressLimiter: limiters.address,
+    globalLimiter: limiters.global,
+    addressOf: options.addressOf,
     now: options.now ?? (() => NOW),
   });
   const tap = options.tap;
-  const handle = (request: Request) => {
-    tap?.(request.clone());
+  // The app gets the Node request as in production (its socket, its body), unless a tap reads a
+  // copy: then both must read the web Request's body, not the socket's stream.
+  const handle = (request: Request, env: HttpBindings | Http2Bindings) => {
+    if (!tap) return app.fetch(request, env as Bindings);
+    tap(request.clone());
     return app.fetch(request);
   };
   const server = serve({ fetch: handle, hostname: '127.0.0.1', port: options.port ?? 0 });
@@ -97,6 +116,7 @@ export async function startServer(
   return {
     url,
     store,
+    limiters,
     post: (path, body, headers = {}) =>
       fetch(url + path, {
         method: 'POST',

@@ -65,7 +65,20 @@ describe('team notes', () => {
     ]);
     expect(
       await code(await server.get('/v1/teams/platform/notes', 'not-a-token-of-this-team-gggggggggggggggggg')),
-    ).toEqual([401, 'wrong_token']);
+    ).toEqual([401, 'unauthorized']);
+    // Shape and size are checked before the token, so a refusal for them says nothing about the team.
+    expect(await code(await put('/v1/teams/platform/notes/2026-W46/choice', { text: 'x'.repeat(5000) }, ''))).toEqual([
+      413,
+      'too_large',
+    ]);
+    expect(await code(await put('/v1/teams/nobody/notes/2026-W46/morale', { text }, ''))).toEqual([
+      400,
+      'invalid_theme',
+    ]);
+    expect(await code(await put('/v1/teams/nobody/notes/2026-W46/choice', { text }, MANAGER))).toEqual([
+      401,
+      'unauthorized',
+    ]);
     expect((await (await server.get('/v1/teams/platform/notes', INGEST)).json()) as unknown).toEqual({
       notes: [{ weekId: '2026-W46', theme: 'choice', text }],
     });

@@ -1,0 +1,64 @@
+/**
+ * The built endpoint (dist-server/main.mjs) as its own process on a fresh SQLite file, started with
+ * the node flags `npm run server` uses, with one team: what the server benches measure.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseInvite } from '../../src/core/invite';
+
+const root = resolve(import.meta.dirname, '../..');
+/** The flags `npm run server` starts node with (package.json); the bench measures the same process. */
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1'];
+
+export interface BenchServer {
+  readonly url: string;
+  readonly teamId: string;
+  readonly ingestToken: string;
+  rssMiB(): number;
+  stop(): void;
+}
+
+export async function startBenchServer(
+  teamId: string,
+  nodeFlags: readonly string[] = SERVER_NODE_FLAGS,
+): Promise<BenchServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'pulse-bench-server-'));
+  const env = { ...process.env, PULSE_DB: join(dir, 'bench.db'), PORT: '0', INGEST_PER_MINUTE: '100000000' };
+  const created = spawnSync('npm', ['run', '--silent', 'server', '--', 'create-team', teamId], {
+    cwd: root,
+    env: { ...env, PUBLIC_URL: 'http://127.0.0.1:1' },
+    encoding: 'utf8',
+  });
+  const invite = parseInvite(created.stdout);
+  if (!invite.ok) throw new Error(`Could not create the bench team: ${created.stderr}`);
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, 'dist-server/main.mjs'], { cwd: root, env });
+  const stop = () => {
+    child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const url = await new Promise<string>((done, failed) => {
+      let out = '';
+      child.stdout?.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /listening on (http:\/\/[\d.:]+)/.exec(out);
+        if (m?.[1]) done(m[1]);
+      });
+      child.once('exit', (code) => failed(new Error(`server exited ${code}`)));
+    });
+    const pid = child.pid ?? 0;
+    return {
+      url,
+      teamId,
+      ingestToken: invite.invite.ingestToken,
+      rssMiB: () =>
+        Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/)?.[1] ?? Number.NaN) / 1024,
+      stop,
+    };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * `npm run bench:server`: only the endpoint's figures (no extension build, no browser), for work
+ * on the server. Printed, never pass/fail.
+ */
+import { ingestBench } from './ingest';
+import { junkRequestsBench } from './junk-requests';
+
+console.log(`# Culture Pulse endpoint benchmarks — ${new Date().toISOString()}, Node ${process.version}`);
+await ingestBench();
+await junkRequestsBench();
