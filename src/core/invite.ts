@@ -13,13 +13,17 @@ export const INGEST_TOKEN = /^[A-Za-z0-9_-]{32,128}$/;
 export interface Invite {
   readonly endpoint: string;
   readonly teamId: string;
+  /** The team's shared ingest token, or (personal) this member's own secret invite. */
   readonly ingestToken: string;
+  /** A personal invite: one vote a week, with a blind-signed token (see core/vote-token.ts). */
+  readonly personal?: boolean;
 }
 
 const inviteSchema = z.strictObject({
   e: z.string().check(z.maxLength(2000)),
   t: z.string().check(z.regex(TEAM_ID)),
   k: z.string().check(z.regex(INGEST_TOKEN)),
+  p: z.optional(z.literal(1)),
 });
 
 /**
@@ -79,7 +83,8 @@ function fromBase64Url(code: string): string {
 }
 
 export function formatInvite(invite: Invite): string {
-  return INVITE_PREFIX + toBase64Url(JSON.stringify({ e: invite.endpoint, t: invite.teamId, k: invite.ingestToken }));
+  const fields = { e: invite.endpoint, t: invite.teamId, k: invite.ingestToken, ...(invite.personal ? { p: 1 } : {}) };
+  return INVITE_PREFIX + toBase64Url(JSON.stringify(fields));
 }
 
 export function parseInvite(text: string): { ok: true; invite: Invite } | CodeRefusal {
@@ -97,7 +102,8 @@ export function parseInvite(text: string): { ok: true; invite: Invite } | CodeRe
   if (!parsed.success) return refuse('invite-damaged', 'This invite is damaged: copy it again in full.');
   const endpoint = checkEndpoint(parsed.data.e);
   if (!endpoint.ok) return endpoint;
-  return { ok: true, invite: { endpoint: endpoint.url, teamId: parsed.data.t, ingestToken: parsed.data.k } };
+  const invite = { endpoint: endpoint.url, teamId: parsed.data.t, ingestToken: parsed.data.k };
+  return { ok: true, invite: parsed.data.p === 1 ? { ...invite, personal: true } : invite };
 }
 
 /**

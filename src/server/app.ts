@@ -11,6 +11,7 @@
  *   GET  /v1/teams/:teamId/trends.csv     manager token: released weeks as the manager CSV, streamed
  *   PUT|DELETE /v1/teams/:teamId/notes/:weekId/:theme   manager token: "what we are doing about it"
  *   GET  /v1/teams/:teamId/notes          ingest or manager token: the team's notes
+ *   GET  /v1/teams/:teamId/keys, POST …/tokens, POST …/votes: one vote per member (vote-routes.ts)
  *   GET  /v1/health
  */
 
@@ -29,6 +30,7 @@ import { isWeekReleased, type Released, releasedTeamWeeks, releasedWeek, release
 import type { Store, Team } from './store';
 import { bearerToken, hashesMatch, hashToken } from './tokens';
 import { toByteStream, trendCsvChunks } from './trends-csv';
+import { registerVoteRoutes } from './vote-routes';
 import { releaseCalendar, weekStatus } from './week-window';
 
 export interface AppOptions {
@@ -99,7 +101,11 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
     limit(options.globalLimiter, '*');
     const team = await store.getTeam(teamId);
     const hash = hashToken(token);
-    const isIngest = hashesMatch(hash, team?.ingestTokenHash ?? NO_TEAM_HASH);
+    // A personal team's members each hold an invite of their own, kept as a hash.
+    const isIngest =
+      team?.kind === 'personal'
+        ? await store.inviteActive(team.teamId, hash)
+        : hashesMatch(hash, team?.ingestTokenHash ?? NO_TEAM_HASH);
     const isManager = hashesMatch(hash, team?.managerTokenHash ?? NO_TEAM_HASH);
     if (!team || !(isIngest || isManager)) fail(401, 'unauthorized', UNAUTHORIZED);
     authenticated.add(c.req.raw);
@@ -147,6 +153,13 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
     requireJson(c, 'the submission');
     const body = await readBody(c, options.maxBodyBytes);
     const team = await teamOf(c, 'ingest');
+    if (team.kind === 'personal') {
+      fail(
+        403,
+        'personal_team',
+        'This team counts one vote per member a week: send the week’s vote with its token (POST /votes), not here.',
+      );
+    }
     const parsed = submissionSchema.safeParse(parseJsonBody(body));
     if (!parsed.success)
       fail(400, 'invalid_submission', `The submission is not valid: ${describeIssues(parsed.error)}`);
@@ -225,6 +238,21 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
 
   /** A team whose ingest or manager token came with the request: engineers and managers both read notes. */
   const memberTeam = (c: Context<{ Bindings: Bindings }>): Promise<Team> => teamOf(c, 'member');
+
+  registerVoteRoutes(app, {
+    store,
+    now,
+    collectionDays: options.collectionDays,
+    maxBodyBytes: options.maxBodyBytes,
+    inviteHolder: async (c) => {
+      const team = await teamOf(c, 'ingest');
+      return { team, inviteHash: hashToken(bearerToken(c.req.header('authorization')) ?? '') };
+    },
+    admitted: (c, key) => {
+      authenticated.add(c.req.raw);
+      limit(options.tokenLimiter, key);
+    },
+  });
 
   registerNoteRoutes(app, {
     store,

@@ -14,8 +14,11 @@ import { trendCsvChunks } from './trends-csv';
 
 export const USAGE = `Usage: npm run server -- <command>
   serve                                   start the endpoint (the default)
-  create-team <team-id> [--name "Name"] [--k 5]
-                                          create a team; prints its invite code and manager token
+  create-team <team-id> [--name "Name"] [--k 5] [--personal [--invites N] | --open]
+                                          create a team; prints its manager code, and the shared
+                                          invite (--open) or N personal invites (--personal)
+  add-invites <team-id> <n>               n more personal invites, each shown once
+  revoke-invite <team-id> <invite-id>     stop an invite getting tokens (the id printed beside it)
   rotate-ingest <team-id>                 new ingest token and invite (devices must rejoin)
   rotate-manager <team-id>                new manager token
   set-k <team-id> <k>                     smallest group shown in weeks not yet released
@@ -66,6 +69,38 @@ function weekOption(args: string[], name: string): WeekId | undefined {
   return value;
 }
 
+function flag(args: string[], name: string): boolean {
+  const at = args.indexOf(name);
+  if (at !== -1) args.splice(at, 1);
+  return at !== -1;
+}
+
+function countArg(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_INVITES) {
+    throw new UsageError(`Say how many invites: a whole number from 1 to ${MAX_INVITES}.`);
+  }
+  return n;
+}
+
+/** An invite's id: the start of its hash, printed beside it so the issuer can revoke it later. */
+const INVITE_ID = /^[0-9a-f]{10}$/;
+const MAX_INVITES = 500;
+
+/** Make `n` personal invites: each shown once, here, and kept only as a hash. */
+async function addInvites(ctx: CliContext, teamId: string, n: number): Promise<void> {
+  const secrets = Array.from({ length: n }, () => newToken());
+  const hashes = secrets.map(hashToken);
+  if (!(await ctx.store.addInvites(teamId, hashes))) throw new UsageError(`There is no team "${teamId}".`);
+  const { active } = await ctx.store.inviteCounts(teamId);
+  ctx.out(`${n} personal invites for "${teamId}" (${active} active in all). Give each to one member; they are`);
+  ctx.out('shown only now. The id beside each revokes it (revoke-invite); keep no names with the ids you need not.');
+  for (const [i, secret] of secrets.entries()) {
+    const invite = formatInvite({ endpoint: ctx.publicUrl, teamId, ingestToken: secret, personal: true });
+    ctx.out(`  ${(hashes[i] ?? '').slice(0, 10)}  ${invite}`);
+  }
+}
+
 function kArg(raw: string): number {
   const k = Number(raw);
   if (!Number.isInteger(k) || k < MIN_K || k > 1000) {
@@ -93,21 +128,54 @@ export async function runAdminCommand(argv: readonly string[], ctx: CliContext):
     case 'create-team': {
       const name = option(args, '--name');
       const kRaw = option(args, '--k');
+      const invitesRaw = option(args, '--invites');
+      const personal = flag(args, '--personal');
+      const open = flag(args, '--open');
+      if (personal && open) throw new UsageError('A team is either --open or --personal, not both.');
+      if (invitesRaw !== undefined && !personal) throw new UsageError('--invites is for a --personal team.');
       const teamId = teamIdArg(args);
       const k = kRaw === undefined ? DEFAULT_K : kArg(kRaw);
+      const invites = invitesRaw === undefined ? 0 : countArg(invitesRaw);
+      // A personal team's ingest token is made and thrown away: nobody can send with it.
       const ingestToken = newToken();
       const managerToken = newToken();
       const created = await ctx.store.createTeam({
         teamId,
         name: name ?? teamId,
+        kind: personal ? 'personal' : 'open',
         ingestTokenHash: hashToken(ingestToken),
         managerTokenHash: hashToken(managerToken),
         k,
       });
       if (!created) throw new UsageError(`Team "${teamId}" exists already.`);
       ctx.out(`Created team "${teamId}" (k = ${k}: nothing is shown for fewer than ${k} responses).`);
-      printInvite(ctx, teamId, ingestToken);
+      if (personal) {
+        ctx.out('Each member gets a personal invite; each invite counts one vote a week.');
+        if (invites > 0) await addInvites(ctx, teamId, invites);
+        else ctx.out(`Make members' invites with: npm run server -- add-invites ${teamId} <how many>`);
+      } else {
+        ctx.out('An open team: everyone shares one invite, so one person could answer more than once.');
+        printInvite(ctx, teamId, ingestToken);
+      }
       printManagerCode(ctx, teamId, managerToken);
+      return;
+    }
+    case 'add-invites': {
+      const teamId = teamIdArg(args);
+      const team = await ctx.store.getTeam(teamId);
+      if (!team) throw new UsageError(`There is no team "${teamId}".`);
+      if (team.kind !== 'personal') throw new UsageError(`"${teamId}" is an open team: its members share one invite.`);
+      await addInvites(ctx, teamId, countArg(args[1] ?? ''));
+      return;
+    }
+    case 'revoke-invite': {
+      const teamId = teamIdArg(args);
+      const id = args[1] ?? '';
+      if (!INVITE_ID.test(id))
+        throw new UsageError('Name the invite by the id printed beside it (10 letters and digits).');
+      const revoked = await ctx.store.revokeInvites(teamId, id);
+      if (revoked === 0) throw new UsageError(`Team "${teamId}" has no active invite ${id}.`);
+      ctx.out(`Revoked invite ${id} of "${teamId}": it gets no token from the next week on.`);
       return;
     }
     case 'rotate-ingest': {
@@ -143,7 +211,12 @@ export async function runAdminCommand(argv: readonly string[], ctx: CliContext):
     case 'list-teams': {
       const teams = await ctx.store.listTeams();
       if (teams.length === 0) ctx.out('No teams yet. Create one with: npm run server -- create-team <team-id>');
-      for (const t of teams) ctx.out(`${t.teamId}\tk=${t.k}\t${t.name}`);
+      for (const t of teams) {
+        const invites = await ctx.store.inviteCounts(t.teamId);
+        const kind =
+          t.kind === 'personal' ? `personal, ${invites.active} invites (${invites.revoked} revoked)` : 'open';
+        ctx.out(`${t.teamId}\tk=${t.k}\t${kind}\t${t.name}`);
+      }
       return;
     }
     case 'export-csv': {
@@ -162,6 +235,7 @@ export async function runAdminCommand(argv: readonly string[], ctx: CliContext):
       const created = await ctx.store.createTeam({
         teamId,
         name: 'Demo team',
+        kind: 'open',
         ingestTokenHash: hashToken(ingestToken),
         managerTokenHash: hashToken(managerToken),
         k: DEFAULT_K,

@@ -30,6 +30,8 @@ import {
   type TeamRow,
   THEME_ORDER_SQL,
   teamFromRow,
+  type WeekKeyRow,
+  weekKeyFromRow,
 } from './stored-submission';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -51,9 +53,9 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
   return {
     async createTeam(team) {
       const result = await pool.query(
-        `INSERT INTO teams (team_id, name, ingest_token_hash, manager_token_hash, k) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO teams (team_id, name, kind, ingest_token_hash, manager_token_hash, k) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (team_id) DO NOTHING`,
-        [team.teamId, team.name, team.ingestTokenHash, team.managerTokenHash, team.k],
+        [team.teamId, team.name, team.kind, team.ingestTokenHash, team.managerTokenHash, team.k],
       );
       return result.rowCount === 1;
     },
@@ -95,6 +97,89 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
       const result = rows[0]?.result;
       if (result === 'created' || result === 'replaced' || result === 'released') return result;
       throw new Error(`submit() answered ${String(result)}.`);
+    },
+    async castVote(v) {
+      // cast_vote() (schema-ladder.ts) writes it once, unless the week is released.
+      const { rows } = await pool.query<{ result: string }>(
+        `SELECT ${schema}.cast_vote($1, $2, $3, $4, $5) AS result`,
+        [v.teamId, v.weekId, v.submissionId, v.bankVersion, JSON.stringify(v.scores)],
+      );
+      const result = rows[0]?.result;
+      if (result === 'created' || result === 'same' || result === 'differs' || result === 'released') return result;
+      throw new Error(`cast_vote() answered ${String(result)}.`);
+    },
+    async addInvites(teamId, hashes) {
+      // One statement: the team's row is what it checks, and it writes all or (no team) none.
+      const { rows } = await pool.query<{ found: boolean }>(
+        `WITH team AS (SELECT team_id FROM teams WHERE team_id = $1),
+           added AS (INSERT INTO invites (team_id, invite_hash) SELECT team.team_id, h FROM team, unnest($2::text[]) AS h)
+         SELECT EXISTS (SELECT 1 FROM team) AS found`,
+        [teamId, hashes],
+      );
+      return rows[0]?.found === true;
+    },
+    async revokeInvites(teamId, prefix) {
+      const result = await pool.query(
+        'UPDATE invites SET revoked = TRUE WHERE team_id = $1 AND NOT revoked AND left(invite_hash, length($2)) = $2',
+        [teamId, prefix],
+      );
+      return result.rowCount ?? 0;
+    },
+    async inviteActive(teamId, hash) {
+      const { rows } = await pool.query<{ revoked: boolean }>(
+        'SELECT revoked FROM invites WHERE team_id = $1 AND invite_hash = $2',
+        [teamId, hash],
+      );
+      return rows[0]?.revoked === false;
+    },
+    async inviteCounts(teamId) {
+      const { rows } = await pool.query<{ active: number; revoked: number }>(
+        `SELECT count(*) FILTER (WHERE NOT revoked)::int AS active, count(*) FILTER (WHERE revoked)::int AS revoked
+         FROM invites WHERE team_id = $1`,
+        [teamId],
+      );
+      return { active: rows[0]?.active ?? 0, revoked: rows[0]?.revoked ?? 0 };
+    },
+    async weekKeys(teamId, from, to) {
+      const { rows } = await pool.query<WeekKeyRow>(
+        `SELECT week_id, key_id, public_key, private_key FROM week_keys
+         WHERE team_id = $1 AND week_id BETWEEN $2 AND $3 ORDER BY week_id`,
+        [teamId, from, to],
+      );
+      return rows.map(weekKeyFromRow);
+    },
+    async addWeekKeys(teamId, keys) {
+      if (keys.length === 0) return;
+      await pool.query(
+        `INSERT INTO week_keys (team_id, week_id, key_id, public_key, private_key)
+         SELECT $1, k.week_id, k.key_id, k.public_key, k.private_key
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS k(week_id, key_id, public_key, private_key)
+         ON CONFLICT (team_id, week_id) DO NOTHING`,
+        [
+          teamId,
+          keys.map((k) => k.weekId),
+          keys.map((k) => k.keyId),
+          keys.map((k) => k.publicKey),
+          keys.map((k) => k.privateKey),
+        ],
+      );
+    },
+    async recordIssuance(teamId, weekId, inviteHash, requestHash) {
+      // Inserted, or the request it holds: one statement, so two requests at once cannot both be "new".
+      const { rows } = await pool.query<{ request_hash: string; inserted: boolean }>(
+        `WITH added AS (
+           INSERT INTO issuances (team_id, week_id, invite_hash, request_hash) VALUES ($1, $2, $3, $4)
+           ON CONFLICT DO NOTHING RETURNING request_hash
+         )
+         SELECT request_hash, TRUE AS inserted FROM added
+         UNION ALL
+         SELECT request_hash, FALSE FROM issuances WHERE team_id = $1 AND week_id = $2 AND invite_hash = $3`,
+        [teamId, weekId, inviteHash, requestHash],
+      );
+      const row = rows.find((r) => r.inserted) ?? rows[0];
+      if (!row) throw new Error('The issuance was neither written nor found.');
+      if (row.inserted) return 'new';
+      return row.request_hash === requestHash ? 'same' : 'other';
     },
     async weekSubmissions(teamId, weekId) {
       const { rows } = await pool.query<SubmissionRow>(

@@ -206,6 +206,92 @@ export const LADDER: readonly Step[] = [
         RETURN CASE WHEN inserted THEN 'created' ELSE 'replaced' END;
       END $$;`,
   },
+  {
+    version: 3,
+    why: `one person, one vote. A team is open (one shared ingest token, as before) or personal: one
+      secret invite per member, stored as a hash, revocable one by one, never with a name. Each
+      week has its own signing key; an invite gets one blind signature a week (issuances keeps the
+      hash of the request it signed, so a lost answer can be asked for again, another request
+      cannot); the signed token is spent with the week's scores in a request without any invite,
+      and becomes the vote's id. Nothing stored at issuance appears in a vote's row. Every team
+      made before this step is open.`,
+    sqlite: `
+      ALTER TABLE teams ADD COLUMN kind TEXT NOT NULL DEFAULT 'open' CHECK (kind IN ('open', 'personal'));
+      CREATE TABLE invites (
+        team_id TEXT NOT NULL REFERENCES teams(team_id),
+        invite_hash TEXT NOT NULL,
+        revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1)),
+        PRIMARY KEY (team_id, invite_hash)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE week_keys (
+        team_id TEXT NOT NULL REFERENCES teams(team_id),
+        week_id TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        public_key TEXT NOT NULL,
+        private_key TEXT NOT NULL,
+        PRIMARY KEY (team_id, week_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE issuances (
+        team_id TEXT NOT NULL,
+        week_id TEXT NOT NULL,
+        invite_hash TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        PRIMARY KEY (team_id, week_id, invite_hash),
+        FOREIGN KEY (team_id, invite_hash) REFERENCES invites(team_id, invite_hash)
+      ) STRICT, WITHOUT ROWID;`,
+    postgres: (s) => `
+      ALTER TABLE ${s}.teams ADD COLUMN kind TEXT NOT NULL DEFAULT 'open' CHECK (kind IN ('open', 'personal'));
+      CREATE TABLE ${s}.invites (
+        team_id TEXT NOT NULL REFERENCES ${s}.teams(team_id),
+        invite_hash TEXT NOT NULL,
+        revoked BOOLEAN NOT NULL DEFAULT FALSE,
+        PRIMARY KEY (team_id, invite_hash)
+      );
+      CREATE TABLE ${s}.week_keys (
+        team_id TEXT NOT NULL REFERENCES ${s}.teams(team_id),
+        week_id TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        public_key TEXT NOT NULL,
+        private_key TEXT NOT NULL,
+        PRIMARY KEY (team_id, week_id)
+      );
+      CREATE TABLE ${s}.issuances (
+        team_id TEXT NOT NULL,
+        week_id TEXT NOT NULL,
+        invite_hash TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        PRIMARY KEY (team_id, week_id, invite_hash),
+        FOREIGN KEY (team_id, invite_hash) REFERENCES ${s}.invites(team_id, invite_hash)
+      );
+      -- A vote: written once under its token's spent key, unless the week is released; the same
+      -- scores again are a no-op ('same'), other scores are refused ('differs'). The week lock is
+      -- submit()'s, so a vote is either counted in its week's release or refused.
+      CREATE FUNCTION ${s}.cast_vote(p_team TEXT, p_week TEXT, p_id TEXT, p_bank INTEGER, p_scores JSONB)
+      RETURNS TEXT LANGUAGE plpgsql AS $$
+      DECLARE
+        found_bank INTEGER;
+        found_scores JSONB;
+      BEGIN
+        PERFORM pg_advisory_xact_lock_shared(hashtextextended('${s}/' || p_team || '/' || p_week, 0));
+        SELECT bank_version, scores INTO found_bank, found_scores FROM ${s}.submissions
+          WHERE team_id = p_team AND week_id = p_week AND submission_id = p_id;
+        IF FOUND THEN
+          RETURN CASE WHEN found_bank = p_bank AND found_scores = p_scores THEN 'same' ELSE 'differs' END;
+        END IF;
+        IF EXISTS (SELECT 1 FROM ${s}.releases WHERE team_id = p_team AND week_id = p_week) THEN
+          RETURN 'released';
+        END IF;
+        INSERT INTO ${s}.submissions (team_id, submission_id, week_id, bank_version, scores)
+          VALUES (p_team, p_id, p_week, p_bank, p_scores) ON CONFLICT DO NOTHING;
+        IF FOUND THEN
+          RETURN 'created';
+        END IF;
+        -- The same token, cast at the same moment by another request: compare with what it wrote.
+        SELECT bank_version, scores INTO found_bank, found_scores FROM ${s}.submissions
+          WHERE team_id = p_team AND week_id = p_week AND submission_id = p_id;
+        RETURN CASE WHEN found_bank = p_bank AND found_scores = p_scores THEN 'same' ELSE 'differs' END;
+      END $$;`,
+  },
 ];
 
 export const LATEST_VERSION = LADDER.at(-1)?.version ?? 0;

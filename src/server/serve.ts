@@ -9,6 +9,7 @@ import type { ServerConfig } from './config';
 import { rateLimiter } from './rate-limit';
 import { releaseAllDue } from './releases';
 import type { Store } from './store';
+import { ensureAllWeekKeys } from './team-keys';
 
 /** How often a running server releases weeks whose window has ended, even if nobody looks. */
 const SWEEP_EVERY_MS = 5 * 60_000;
@@ -28,11 +29,16 @@ export async function serveEndpoint(
 ): Promise<RunningEndpoint> {
   // Released weeks are stored as soon as they are due, before the first request and then every few
   // minutes: a week released under today's settings stays released under tomorrow's.
-  const sweep = () => releaseAllDue(store, { now: new Date(), collectionDays: config.collectionDays });
+  // Personal teams' week keys are made ahead in the same sweep (a key takes a tenth of a second).
+  const sweep = async () => {
+    const now = new Date();
+    await releaseAllDue(store, { now, collectionDays: config.collectionDays });
+    await ensureAllWeekKeys(store, now);
+  };
   await sweep();
   const sweeping = setInterval(() => {
     sweep().catch((error: unknown) => {
-      console.error('Culture Pulse: releasing due weeks failed; the next sweep tries again.', error);
+      console.error('Culture Pulse: releasing due weeks or making keys failed; the next sweep tries again.', error);
     });
   }, SWEEP_EVERY_MS);
   sweeping.unref();

@@ -7,16 +7,29 @@ import Database from 'better-sqlite3';
 import type { Submission } from '../core/submission';
 import type { WeekId } from '../core/week';
 import { climbSqlite } from './schema-ladder';
-import type { KeptLines, KeptLinesNow, Store, StoredRelease, TeamChange, UpsertResult } from './store';
+import type {
+  IssuanceResult,
+  KeptLines,
+  KeptLinesNow,
+  Store,
+  StoredRelease,
+  TeamChange,
+  UpsertResult,
+  VoteResult,
+} from './store';
 import {
   type NoteRow,
   noteFromRow,
   type SubmissionRow,
+  sameScores,
   submissionFromRow,
   type TeamRow,
   THEME_ORDER_SQL,
   teamFromRow,
+  type WeekKeyRow,
+  weekKeyFromRow,
 } from './stored-submission';
+import type { WeekKey } from './week-keys';
 
 export function openSqliteStore(file: string): Store {
   const db = new Database(file);
@@ -30,7 +43,7 @@ export function openSqliteStore(file: string): Store {
 
   const insertTeam = db.prepare(
     // ON CONFLICT, not OR IGNORE: OR IGNORE would also swallow the CHECK on k.
-    `INSERT INTO teams (team_id, name, ingest_token_hash, manager_token_hash, k) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO teams (team_id, name, kind, ingest_token_hash, manager_token_hash, k) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (team_id) DO NOTHING`,
   );
   const selectTeam = db.prepare<[string], TeamRow>('SELECT * FROM teams WHERE team_id = ?');
@@ -131,39 +144,97 @@ export function openSqliteStore(file: string): Store {
     if (written.changes === 0) return 'released';
     return existed ? 'replaced' : 'created';
   };
-  const upsertMany = db.transaction((batch: readonly Submission[]) => batch.map(upsertOne));
-  const upsertSingle = db.transaction(upsertOne);
+
+  const selectVote = db.prepare<[string, string, string], { bank_version: number; scores: string }>(
+    'SELECT bank_version, scores FROM submissions WHERE team_id = ? AND week_id = ? AND submission_id = ?',
+  );
+  const castOne = (v: Submission): VoteResult => {
+    const found = selectVote.get(v.teamId, v.weekId, v.submissionId);
+    if (found) {
+      const same = found.bank_version === v.bankVersion && sameScores(found.scores, v.scores);
+      return same ? 'same' : 'differs';
+    }
+    const { teamId, submissionId, weekId, bankVersion } = v;
+    const written = upsert.run({ teamId, submissionId, weekId, bankVersion, scores: JSON.stringify(v.scores) });
+    return written.changes === 0 ? 'released' : 'created';
+  };
 
   /**
-   * Group commit: submissions that arrive while the event loop is busy are written in one
-   * transaction, one fsync for all, and each request is answered only after that commit. If the
-   * batch fails, each is retried alone, so one bad submission cannot sink the others.
+   * Group commit: writes that arrive while the event loop is busy run in one transaction, one fsync
+   * for all, and each request is answered only after that commit. If the batch fails, each is
+   * retried alone, so one bad write cannot sink the others.
    */
-  let batch: { submission: Submission; done: (r: UpsertResult) => void; failed: (e: unknown) => void }[] = [];
+  type Write = { run: () => unknown; done: (r: unknown) => void; failed: (e: unknown) => void };
+  let batch: Write[] = [];
+  const runMany = db.transaction((writes: readonly Write[]) => writes.map((w) => w.run()));
+  const runOne = db.transaction((write: Write) => write.run());
   const flush = () => {
     const pending = batch;
     batch = [];
     try {
-      const results = upsertMany(pending.map((p) => p.submission));
-      for (const [i, p] of pending.entries()) {
-        const result = results[i];
-        if (result) p.done(result);
-        else p.failed(new Error('The batch lost a submission.'));
-      }
+      const results = runMany(pending);
+      for (const [i, p] of pending.entries()) p.done(results[i]);
     } catch {
       for (const p of pending) {
         try {
-          p.done(upsertSingle(p.submission));
+          p.done(runOne(p));
         } catch (error) {
           p.failed(error);
         }
       }
     }
   };
+  const queued = <R>(run: () => R): Promise<R> =>
+    new Promise<R>((done, failed) => {
+      if (batch.length === 0) setImmediate(flush);
+      batch.push({ run, done: done as (r: unknown) => void, failed });
+    });
+
+  const insertInvite = db.prepare('INSERT INTO invites (team_id, invite_hash) VALUES (?, ?)');
+  const teamExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM teams WHERE team_id = ?');
+  const addInvites = db.transaction((teamId: string, hashes: readonly string[]) => {
+    if (!teamExists.get(teamId)) return false;
+    for (const hash of hashes) insertInvite.run(teamId, hash);
+    return true;
+  });
+  const revoke = db.prepare(
+    'UPDATE invites SET revoked = 1 WHERE team_id = ? AND revoked = 0 AND substr(invite_hash, 1, length(?)) = ?',
+  );
+  const selectInvite = db.prepare<[string, string], { revoked: number }>(
+    'SELECT revoked FROM invites WHERE team_id = ? AND invite_hash = ?',
+  );
+  const countInvites = db.prepare<[string], { active: number; revoked: number }>(
+    'SELECT count(*) - coalesce(sum(revoked), 0) AS active, coalesce(sum(revoked), 0) AS revoked FROM invites WHERE team_id = ?',
+  );
+  const selectKeys = db.prepare<[string, string, string], WeekKeyRow>(
+    'SELECT week_id, key_id, public_key, private_key FROM week_keys WHERE team_id = ? AND week_id BETWEEN ? AND ? ORDER BY week_id',
+  );
+  const insertKey = db.prepare(
+    `INSERT INTO week_keys (team_id, week_id, key_id, public_key, private_key) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (team_id, week_id) DO NOTHING`,
+  );
+  const addKeys = db.transaction((teamId: string, keys: readonly WeekKey[]) => {
+    for (const k of keys) insertKey.run(teamId, k.weekId, k.keyId, k.publicKey, k.privateKey);
+  });
+  const selectIssuance = db.prepare<[string, string, string], { request_hash: string }>(
+    'SELECT request_hash FROM issuances WHERE team_id = ? AND week_id = ? AND invite_hash = ?',
+  );
+  const insertIssuance = db.prepare(
+    'INSERT INTO issuances (team_id, week_id, invite_hash, request_hash) VALUES (?, ?, ?, ?)',
+  );
+  const issue = db.transaction((teamId: string, weekId: string, inviteHash: string, requestHash: string) => {
+    const found = selectIssuance.get(teamId, weekId, inviteHash);
+    if (found) return found.request_hash === requestHash ? 'same' : 'other';
+    insertIssuance.run(teamId, weekId, inviteHash, requestHash);
+    return 'new';
+  });
 
   return {
     async createTeam(team) {
-      return insertTeam.run(team.teamId, team.name, team.ingestTokenHash, team.managerTokenHash, team.k).changes === 1;
+      return (
+        insertTeam.run(team.teamId, team.name, team.kind, team.ingestTokenHash, team.managerTokenHash, team.k)
+          .changes === 1
+      );
     },
     async getTeam(teamId) {
       const row = selectTeam.get(teamId);
@@ -185,10 +256,32 @@ export function openSqliteStore(file: string): Store {
       return db.prepare(sql).run(...set.map(([, v]) => v), teamId).changes === 1;
     },
     upsertSubmission(submission) {
-      return new Promise<UpsertResult>((done, failed) => {
-        if (batch.length === 0) setImmediate(flush);
-        batch.push({ submission, done, failed });
-      });
+      return queued(() => upsertOne(submission));
+    },
+    castVote(vote) {
+      return queued(() => castOne(vote));
+    },
+    async addInvites(teamId, hashes) {
+      return addInvites(teamId, hashes);
+    },
+    async revokeInvites(teamId, prefix) {
+      return revoke.run(teamId, prefix, prefix).changes;
+    },
+    async inviteActive(teamId, hash) {
+      return selectInvite.get(teamId, hash)?.revoked === 0;
+    },
+    async inviteCounts(teamId) {
+      const counts = countInvites.get(teamId);
+      return { active: counts?.active ?? 0, revoked: counts?.revoked ?? 0 };
+    },
+    async weekKeys(teamId, from, to) {
+      return selectKeys.all(teamId, from, to).map(weekKeyFromRow);
+    },
+    async addWeekKeys(teamId, keys) {
+      addKeys(teamId, keys);
+    },
+    async recordIssuance(teamId, weekId, inviteHash, requestHash): Promise<IssuanceResult> {
+      return issue(teamId, weekId, inviteHash, requestHash);
     },
     async weekSubmissions(teamId, weekId) {
       return selectWeek.all(teamId, weekId).map(submissionFromRow);

@@ -7,11 +7,19 @@
 import type { Note } from '../core/notes';
 import type { Submission } from '../core/submission';
 import type { WeekId } from '../core/week';
+import type { WeekKey } from './week-keys';
+
+/**
+ * Open: one ingest token shared by the team, so whoever holds it could answer more than once.
+ * Personal: one secret invite per member, and one vote per invite and week (blind-signed tokens).
+ */
+export type TeamKind = 'open' | 'personal';
 
 export interface Team {
   readonly teamId: string;
   readonly name: string;
-  /** SHA-256 of the ingest token (devices send answers with it; it cannot read). */
+  readonly kind: TeamKind;
+  /** SHA-256 of the ingest token (an open team's devices send answers with it; it cannot read). */
   readonly ingestTokenHash: string;
   /** SHA-256 of the manager token (reads released figures). */
   readonly managerTokenHash: string;
@@ -56,10 +64,41 @@ export type TeamChange = Partial<Pick<Team, 'ingestTokenHash' | 'managerTokenHas
 /** A new submission, a retry that replaced one, or one refused because its week is released. */
 export type UpsertResult = 'created' | 'replaced' | 'released';
 
+/** A new vote, the same vote again, a different vote under a spent token, or a released week. */
+export type VoteResult = 'created' | 'same' | 'differs' | 'released';
+
+/** An invite's first request for a week's signature, the same request again, or another one. */
+export type IssuanceResult = 'new' | 'same' | 'other';
+
 /** A manager's "what we are doing about it" note, one per team, week and theme. */
 export type TeamNote = Note & { readonly teamId: string };
 
-export interface Store {
+/**
+ * A personal team's invites, week keys, signatures given and votes. Invites are kept as hashes, with
+ * nothing about who holds them; nothing kept at issuance (invite, request) is kept with a vote.
+ */
+export interface VoteStore {
+  /** Add invites (their hashes) to a team; false when there is no such team. */
+  addInvites(teamId: string, hashes: readonly string[]): Promise<boolean>;
+  /** Revoke the team's active invites whose hash starts with `prefix`; how many were revoked. */
+  revokeInvites(teamId: string, prefix: string): Promise<number>;
+  /** Whether `hash` is an invite of the team, not revoked. */
+  inviteActive(teamId: string, hash: string): Promise<boolean>;
+  inviteCounts(teamId: string): Promise<{ readonly active: number; readonly revoked: number }>;
+  /** The team's week keys from `from` to `to`, oldest first. */
+  weekKeys(teamId: string, from: WeekId, to: WeekId): Promise<WeekKey[]>;
+  /** Keep keys for weeks that have none; a week that has a key keeps it. */
+  addWeekKeys(teamId: string, keys: readonly WeekKey[]): Promise<void>;
+  /** Note that an invite asks for a week's signature of the request with this hash: one request an invite and week. */
+  recordIssuance(teamId: string, weekId: WeekId, inviteHash: string, requestHash: string): Promise<IssuanceResult>;
+  /**
+   * A vote, under its token's spent key as its id: written once unless the week is released (atomic
+   * with releaseWeeks, as upsertSubmission is); never replaced.
+   */
+  castVote(vote: Submission): Promise<VoteResult>;
+}
+
+export interface Store extends VoteStore {
   /** Refuses a team id that exists (returns false). */
   createTeam(team: Team): Promise<boolean>;
   getTeam(teamId: string): Promise<Team | undefined>;

@@ -2,8 +2,9 @@
 import { type Note, noteSchema } from '../core/notes';
 import { describeIssues } from '../core/schemas';
 import { type Submission, storedSubmissionSchema } from '../core/submission';
-import type { WeekId } from '../core/week';
+import { isWeekId, type WeekId } from '../core/week';
 import type { Team } from './store';
+import type { WeekKey } from './week-keys';
 
 export interface SubmissionRow {
   readonly team_id: unknown;
@@ -44,15 +45,20 @@ export function submissionFromRow(row: SubmissionRow): Submission {
 export interface TeamRow {
   team_id: string;
   name: string;
+  kind: string;
   ingest_token_hash: string;
   manager_token_hash: string;
   k: number;
 }
 
 export function teamFromRow(row: TeamRow): Team {
+  if (row.kind !== 'open' && row.kind !== 'personal') {
+    throw new CorruptRowError(`Stored team ${row.team_id} has an unknown kind.`);
+  }
   return {
     teamId: row.team_id,
     name: row.name,
+    kind: row.kind,
     ingestTokenHash: row.ingest_token_hash,
     managerTokenHash: row.manager_token_hash,
     k: row.k,
@@ -69,6 +75,48 @@ export function noteFromRow(row: NoteRow): Note {
   const parsed = noteSchema.safeParse({ weekId: row.week_id, theme: row.theme, text: row.text });
   if (!parsed.success) throw new CorruptRowError(`A stored note is not valid: ${describeIssues(parsed.error)}`);
   return parsed.data;
+}
+
+/** Whether stored scores (JSON text, or what pg parsed) are exactly these. */
+export function sameScores(stored: unknown, scores: Submission['scores']): boolean {
+  let found: unknown = stored;
+  if (typeof found === 'string') {
+    try {
+      found = JSON.parse(found);
+    } catch {
+      return false;
+    }
+  }
+  if (typeof found !== 'object' || found === null) return false;
+  const a = Object.entries(found).sort(([x], [y]) => (x < y ? -1 : 1));
+  const b = Object.entries(scores).sort(([x], [y]) => (x < y ? -1 : 1));
+  return a.length === b.length && a.every(([id, v], i) => b[i]?.[0] === id && b[i]?.[1] === v);
+}
+
+export interface WeekKeyRow {
+  readonly week_id: unknown;
+  readonly key_id: unknown;
+  readonly public_key: unknown;
+  readonly private_key: unknown;
+}
+
+const B64URL = /^[A-Za-z0-9_-]+$/;
+
+export function weekKeyFromRow(row: WeekKeyRow): WeekKey {
+  const { week_id: weekId, key_id: keyId, public_key: publicKey, private_key: privateKey } = row;
+  if (
+    typeof weekId !== 'string' ||
+    !isWeekId(weekId) ||
+    typeof keyId !== 'string' ||
+    !B64URL.test(keyId) ||
+    typeof publicKey !== 'string' ||
+    !B64URL.test(publicKey) ||
+    typeof privateKey !== 'string' ||
+    !B64URL.test(privateKey)
+  ) {
+    throw new CorruptRowError(`A stored week key of ${String(weekId)} is not valid.`);
+  }
+  return { weekId, keyId, publicKey, privateKey };
 }
 
 /** Themes in the bank's order, for a stable note order in both stores. */

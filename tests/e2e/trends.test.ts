@@ -26,6 +26,7 @@ beforeAll(async () => {
   await seedDemo(server.store, { teamId: 'platform', lastWeek: addWeeksToId(weekIdOf(new Date()), -1) });
   await server.store.createTeam({
     teamId: 'empty',
+    kind: 'open',
     name: 'Empty team',
     ingestTokenHash: hashToken('empty-ingest-token-iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii'),
     managerTokenHash: hashToken(EMPTY_MANAGER),

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseInvite, parseManagerCode } from '../../src/core/invite';
 import { runAdminCommand, UsageError } from '../../src/server/cli';
 import { openSqliteStore } from '../../src/server/sqlite-store';
-import { tokenMatches } from '../../src/server/tokens';
+import { hashToken, tokenMatches } from '../../src/server/tokens';
 import { readWithPapaparse } from './csv-readers';
 import { submission } from './store-contract';
 
@@ -104,12 +104,52 @@ describe('admin commands', () => {
     await expect(run(file, 'export-csv', '--from', 'last week')).rejects.toThrow(/ISO week/);
   });
 
+  it('makes a personal team: personal invites shown once, stored as hashes, revocable one by one', async () => {
+    const personalFile = join(dir, 'personal.db');
+    const out = await run(personalFile, 'create-team', 'squad', '--personal', '--invites', '3');
+    const invites = out.filter((l) => l.includes('cpulse1.')).map((l) => l.trim().split(/\s+/));
+    expect(invites).toHaveLength(3);
+    const parsed = invites.map(([, code]) => parseInvite(code ?? ''));
+    for (const p of parsed) expect(p).toMatchObject({ ok: true, invite: { teamId: 'squad', personal: true } });
+    expect(new Set(parsed.map((p) => (p.ok ? p.invite.ingestToken : '')))).toHaveProperty('size', 3);
+    expect(parseManagerCode(out.join('\n')).ok).toBe(true);
+    const store = openSqliteStore(personalFile);
+    try {
+      expect(await store.getTeam('squad')).toMatchObject({ kind: 'personal' });
+      for (const [i, [id]] of invites.entries()) {
+        const secret = parsed[i]?.ok ? parsed[i].invite.ingestToken : '';
+        expect(await store.inviteActive('squad', hashToken(secret))).toBe(true);
+        expect(hashToken(secret).startsWith(id ?? 'x')).toBe(true);
+      }
+    } finally {
+      await store.close();
+    }
+    const more = await run(personalFile, 'add-invites', 'squad', '2');
+    expect(more.filter((l) => l.includes('cpulse1.'))).toHaveLength(2);
+    expect(more.join('\n')).toMatch(/5 active in all/);
+    const [revokedId] = invites[0] ?? [];
+    expect(await run(personalFile, 'revoke-invite', 'squad', revokedId ?? '')).toEqual([
+      `Revoked invite ${revokedId} of "squad": it gets no token from the next week on.`,
+    ]);
+    await expect(run(personalFile, 'revoke-invite', 'squad', revokedId ?? '')).rejects.toThrow(/no active invite/);
+    await expect(run(personalFile, 'revoke-invite', 'squad', 'zz')).rejects.toThrow(/id printed beside it/);
+    expect(await run(personalFile, 'list-teams')).toEqual(['squad\tk=5\tpersonal, 4 invites (1 revoked)\tsquad']);
+    await expect(run(personalFile, 'add-invites', 'squad', '0')).rejects.toThrow(/from 1 to 500/);
+    await expect(run(personalFile, 'create-team', 'both', '--personal', '--open')).rejects.toThrow(/not both/);
+    await expect(run(personalFile, 'create-team', 'shared', '--invites', '2')).rejects.toThrow(/--personal/);
+    await run(personalFile, 'create-team', 'shared', '--open');
+    await expect(run(personalFile, 'add-invites', 'shared', '2')).rejects.toThrow(/open team/);
+  });
+
   it('explains bad command lines', async () => {
     await expect(run(file, 'create-team', 'platform')).rejects.toThrow(/exists already/);
     await expect(run(file, 'create-team', 'Bad Team')).rejects.toThrow(/not a team id/);
     await expect(run(file, 'rotate-ingest', 'nobody')).rejects.toThrow(/no team "nobody"/);
     await expect(run(file, 'explode')).rejects.toThrow(/Unknown command "explode"/);
-    expect(await run(file, 'list-teams')).toEqual(['demo\tk=5\tDemo team', 'platform\tk=8\tPlatform, "core"']);
+    expect(await run(file, 'list-teams')).toEqual([
+      'demo\tk=5\topen\tDemo team',
+      'platform\tk=8\topen\tPlatform, "core"',
+    ]);
   });
 });
 

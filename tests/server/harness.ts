@@ -66,6 +66,7 @@ export async function startServer(
   const store = options.store ?? openSqliteStore(join(dir, 'pulse.db'));
   await store.createTeam({
     teamId: 'platform',
+    kind: 'open',
     name: 'Platform',
     ingestTokenHash: hashToken(INGEST),
     managerTokenHash: hashToken(MANAGER),

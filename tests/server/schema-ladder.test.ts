@@ -30,6 +30,8 @@ const clock = { now: new Date('2026-11-26T12:00:00Z'), collectionDays: 7 }; // W
 interface OldDatabase {
   exec(sql: string): Promise<void>;
   run(sql: string, params: readonly unknown[]): Promise<void>;
+  /** Run a step of the ladder by hand, in this database's dialect (as that version's endpoint did). */
+  step(version: number): Promise<void>;
   /** The schema_version the database says it is at (0 without one). */
   version(): Promise<number>;
   close(): Promise<void>;
@@ -94,9 +96,10 @@ function shownBefore(t: Team): Record<string, ReleasedWeek> {
   return shown;
 }
 
-async function fill(db: OldDatabase, version: 0 | 1): Promise<void> {
-  const step = LADDER[0];
-  if (!step) throw new Error('no first step');
+/** Every version a database can be at before this endpoint opens it. */
+const EARLIER = Array.from({ length: LATEST_VERSION }, (_, v) => v);
+
+async function fill(db: OldDatabase, version: number): Promise<void> {
   for (const t of old.teams) {
     await db.run('INSERT INTO teams VALUES (?, ?, ?, ?, ?)', [
       t.teamId,
@@ -118,22 +121,25 @@ async function fill(db: OldDatabase, version: 0 | 1): Promise<void> {
   for (const row of keptRows) await db.run('INSERT INTO released_weeks VALUES (?, ?, ?, ?)', row);
   await db.run('INSERT INTO released_lines VALUES (?, ?, ?, ?, ?, ?, ?)', ['platform', 'k', '2026-W46', 1, '', '', '']);
   await db.run('INSERT INTO notes VALUES (?, ?, ?, ?)', ['platform', '2026-W46', 'impact', 'We heard you.']);
-  if (version === 1) {
+  for (let step = 2; step <= version; step++) await db.step(step);
+  if (version >= 1) {
     await db.exec('CREATE TABLE schema_version (version INTEGER NOT NULL)');
-    await db.run('INSERT INTO schema_version VALUES (?)', [1]);
+    await db.run('INSERT INTO schema_version VALUES (?)', [version]);
   }
 }
 
 function ladderTests(name: string, oldDatabase: () => Promise<OldDatabase>) {
   describe(`${name} schema ladder`, () => {
-    for (const version of [0, 1] as const) {
+    for (const version of EARLIER) {
       it(`upgrades a version ${version} database with every row kept and released weeks as they were shown`, async () => {
         const db = await oldDatabase();
         await fill(db, version);
         const store = await db.open();
         try {
           expect(await db.version()).toBe(LATEST_VERSION);
+          // Every team made before personal invites is open.
           expect(await store.listTeams()).toEqual(old.teams.slice().sort((a, b) => a.teamId.localeCompare(b.teamId)));
+          expect((await store.listTeams()).every((t) => t.kind === 'open')).toBe(true);
           for (const weekId of new Set(old.submissions.map((s) => s.weekId))) {
             for (const t of old.teams) {
               const want = old.submissions.filter((s) => s.teamId === t.teamId && s.weekId === weekId);
@@ -195,6 +201,11 @@ ladderTests('SQLite', async () => {
     async run(sql, params) {
       raw.prepare(sql).run(...params);
     },
+    async step(version) {
+      raw.pragma('foreign_keys = OFF');
+      raw.exec(LADDER[version - 1]?.sqlite ?? '');
+      raw.pragma('foreign_keys = ON');
+    },
     async version() {
       const has = raw.prepare("SELECT 1 FROM sqlite_master WHERE name = 'schema_version'").get();
       return has ? Number(raw.prepare('SELECT max(version) FROM schema_version').pluck().get()) : 0;
@@ -229,6 +240,9 @@ ladderTests('PostgreSQL', async () => {
         sql.replace(/\?/g, () => `$${++n}`),
         [...params],
       );
+    },
+    async step(version) {
+      await client.query(LADDER[version - 1]?.postgres(schema) ?? '');
     },
     async version() {
       const { rows } = await client.query<{ version: number | null }>(

@@ -61,12 +61,15 @@ describe('SQLite store', () => {
       .prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
       .all();
     expect(tables.map((t) => t.name).sort()).toEqual([
+      'invites',
+      'issuances',
       'notes',
       'released_lines',
       'releases',
       'schema_version',
       'submissions',
       'teams',
+      'week_keys',
     ]);
     for (const t of tables.filter((t) => t.name !== 'schema_version')) expect(t.sql).toMatch(/WITHOUT ROWID\s*$/);
     // A plain scan, as someone reading the file would: key order, nothing of arrival.

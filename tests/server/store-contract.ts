@@ -8,9 +8,10 @@ import type { Submission } from '../../src/core/submission';
 import type { WeekId } from '../../src/core/week';
 import type { Store, Team } from '../../src/server/store';
 
-export const team = (teamId: string, k = 5): Team => ({
+export const team = (teamId: string, k = 5, kind: Team['kind'] = 'open'): Team => ({
   teamId,
   name: `Team ${teamId}, "quoted" & accented: Équipe`,
+  kind,
   ingestTokenHash: 'a'.repeat(64),
   managerTokenHash: 'b'.repeat(64),
   k,
@@ -210,6 +211,79 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(results.every((r) => r === 'created' || r === 'released')).toBe(true);
       expect(counted).toBe(5 + accepted);
       expect(await store.weekSubmissions('platform', '2026-W46')).toHaveLength(5 + accepted);
+    });
+
+    it('keeps a personal team’s invites as hashes: active, revoked by the start of their hash, counted', async () => {
+      const store = await fresh();
+      await store.createTeam(team('squad', 5, 'personal'));
+      expect(await store.getTeam('squad')).toMatchObject({ kind: 'personal' });
+      expect(await store.addInvites('squad', ['a1'.repeat(32), 'b2'.repeat(32), 'c3'.repeat(32)])).toBe(true);
+      expect(await store.addInvites('ghost', ['d4'.repeat(32)])).toBe(false);
+      expect(await store.inviteActive('squad', 'a1'.repeat(32))).toBe(true);
+      expect(await store.inviteActive('squad', 'd4'.repeat(32))).toBe(false);
+      expect(await store.inviteActive('ghost', 'a1'.repeat(32))).toBe(false);
+      expect(await store.revokeInvites('squad', 'b2b2b2b2b2')).toBe(1);
+      expect(await store.revokeInvites('squad', 'b2b2b2b2b2')).toBe(0);
+      expect(await store.inviteActive('squad', 'b2'.repeat(32))).toBe(false);
+      expect(await store.inviteCounts('squad')).toEqual({ active: 2, revoked: 1 });
+      expect(await store.inviteCounts('ghost')).toEqual({ active: 0, revoked: 0 });
+      await expect(store.addInvites('squad', ['a1'.repeat(32)])).rejects.toThrow();
+    });
+
+    it('keeps the first key of a week: a second one for it is never kept', async () => {
+      const store = await fresh();
+      await store.createTeam(team('squad', 5, 'personal'));
+      const key = (weekId: WeekId, id: string) => ({
+        weekId,
+        keyId: id,
+        publicKey: `pub${id}`,
+        privateKey: `priv${id}`,
+      });
+      await store.addWeekKeys('squad', [key('2026-W48', 'first'), key('2026-W49', 'next')]);
+      await store.addWeekKeys('squad', [key('2026-W48', 'second'), key('2026-W47', 'before')]);
+      expect(await store.weekKeys('squad', '2026-W47', '2026-W48')).toEqual([
+        key('2026-W47', 'before'),
+        key('2026-W48', 'first'),
+      ]);
+      expect(await store.weekKeys('squad', '2026-W50', '2026-W52')).toEqual([]);
+    });
+
+    it('gives an invite one request a week: the same again is “same”, another is “other”', async () => {
+      const store = await fresh();
+      await store.createTeam(team('squad', 5, 'personal'));
+      await store.addInvites('squad', ['a1'.repeat(32), 'b2'.repeat(32)]);
+      const invite = 'a1'.repeat(32);
+      expect(await store.recordIssuance('squad', '2026-W48', invite, 'r1')).toBe('new');
+      expect(await store.recordIssuance('squad', '2026-W48', invite, 'r1')).toBe('same');
+      expect(await store.recordIssuance('squad', '2026-W48', invite, 'r2')).toBe('other');
+      expect(await store.recordIssuance('squad', '2026-W49', invite, 'r2')).toBe('new');
+      // Many devices of one invite asking at once: exactly one request wins the week.
+      const racing = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => store.recordIssuance('squad', '2026-W50', 'b2'.repeat(32), `x${i}`)),
+      );
+      expect(racing.filter((r) => r === 'new')).toHaveLength(1);
+      expect(racing.filter((r) => r === 'other')).toHaveLength(9);
+      await expect(store.recordIssuance('squad', '2026-W48', 'ff'.repeat(32), 'r1')).rejects.toThrow();
+    });
+
+    it('casts a vote once: the same again is “same”, other scores “differs”, a released week refuses', async () => {
+      const store = await fresh();
+      await store.createTeam(team('squad', 5, 'personal'));
+      const vote = (n: number, score: 1 | 2 | 3 | 4 | 5 = 4) => submission('squad', '2026-W47', n, score);
+      expect(await store.castVote(vote(1))).toBe('created');
+      expect(await store.castVote(vote(1))).toBe('same');
+      expect(await store.castVote(vote(1, 2))).toBe('differs');
+      const racing = await Promise.all([vote(2), vote(2), vote(2, 1)].map((v) => store.castVote(v)));
+      expect(racing.filter((r) => r === 'created')).toHaveLength(1);
+      expect(await store.weekSubmissions('squad', '2026-W47')).toEqual(
+        [vote(1), racing[2] === 'created' ? vote(2, 1) : vote(2)].sort((a, b) =>
+          a.submissionId.localeCompare(b.submissionId),
+        ),
+      );
+      await store.releaseWeeks('squad', 5, ['2026-W47'], (subs) => String(subs.length));
+      expect(await store.castVote(vote(3))).toBe('released');
+      expect(await store.castVote(vote(1))).toBe('same');
+      expect(await store.weekSubmissions('squad', '2026-W47')).toHaveLength(2);
     });
 
     it('keeps one set of CSV lines per team, as text, with its releases then and now', async () => {

@@ -31,6 +31,7 @@ beforeAll(async () => {
   server = await startServer(); // the clock: Thursday of 2026-W48
   await server.store.createTeam({
     teamId: 'hostile',
+    kind: 'open',
     name: HOSTILE,
     ingestTokenHash: hashToken('hostile-ingest-token-dddddddddddddddddddddddddd'),
     managerTokenHash: hashToken(HOSTILE_MANAGER),
@@ -112,6 +113,7 @@ describe('GET /v1/teams/:team/trends.csv', () => {
   it('writes an empty team as the header alone', async () => {
     await server.store.createTeam({
       teamId: 'empty',
+      kind: 'open',
       name: 'Empty',
       ingestTokenHash: hashToken('empty-ingest-token-eeeeeeeeeeeeeeeeeeeeeeeeeeeeee'),
       managerTokenHash: hashToken('empty-manager-token-ffffffffffffffffffffffffffff'),
