@@ -101,6 +101,8 @@ export type WeekView = z.infer<typeof weekViewSchema>;
 export const teamWeeksSchema = z.strictObject({
   teamId: z.string().check(z.maxLength(40)),
   name: z.string().check(z.maxLength(200)),
+  /** Open (one shared invite: one person could answer more than once) or personal (one vote each). */
+  kind: z.optional(z.enum(['open', 'personal'])),
   k: z.number().check(z.int(), z.gte(3)),
   /** When the next week's figures come out (endpoints before it listed collecting weeks instead). */
   nextReleaseAt: z.optional(z.string().check(z.maxLength(40))),

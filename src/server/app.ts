@@ -195,6 +195,8 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
     return c.json({
       teamId: team.teamId,
       name: team.name,
+      // Open: one shared invite, so one person could answer more than once; personal: one vote each.
+      kind: team.kind,
       k: team.k,
       nextReleaseAt: releaseCalendar(now(), options.collectionDays).next.at.toISOString(),
       weeks: weeks.map(releasedView),

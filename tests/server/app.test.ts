@@ -183,7 +183,7 @@ describe('manager reads', () => {
     });
     // A collecting week is not listed at all; when the next figures come is told instead.
     expect(byWeek['2026-W47']).toBeUndefined();
-    expect(body).toMatchObject({ nextReleaseAt: '2026-11-30T12:00:00.000Z' });
+    expect(body).toMatchObject({ kind: 'open', nextReleaseAt: '2026-11-30T12:00:00.000Z' });
   });
 
   it('refuses the ingest token (403), a wrong or missing token or team (401), and a bad week (400)', async () => {
