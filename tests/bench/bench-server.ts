@@ -15,7 +15,12 @@ export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1'];
 export interface BenchServer {
   readonly url: string;
   readonly teamId: string;
+  /** The open team's ingest token, or the personal team's first invite. */
   readonly ingestToken: string;
+  /** Every invite the command printed (a personal team's, one each). */
+  readonly invites: readonly string[];
+  /** The SQLite file it serves from. */
+  readonly dbFile: string;
   rssMiB(): number;
   stop(): void;
 }
@@ -23,16 +28,22 @@ export interface BenchServer {
 export async function startBenchServer(
   teamId: string,
   nodeFlags: readonly string[] = SERVER_NODE_FLAGS,
+  /** How create-team makes the team: open unless told. */
+  kind: readonly string[] = ['--open'],
 ): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pulse-bench-server-'));
   const env = { ...process.env, PULSE_DB: join(dir, 'bench.db'), PORT: '0', INGEST_PER_MINUTE: '100000000' };
-  const created = spawnSync('npm', ['run', '--silent', 'server', '--', 'create-team', teamId], {
+  const created = spawnSync('npm', ['run', '--silent', 'server', '--', 'create-team', teamId, ...kind], {
     cwd: root,
     env: { ...env, PUBLIC_URL: 'http://127.0.0.1:1' },
     encoding: 'utf8',
   });
-  const invite = parseInvite(created.stdout);
-  if (!invite.ok) throw new Error(`Could not create the bench team: ${created.stderr}`);
+  const invites = created.stdout.split('\n').flatMap((line) => {
+    const parsed = parseInvite(line);
+    return parsed.ok ? [parsed.invite.ingestToken] : [];
+  });
+  const first = invites[0];
+  if (!first) throw new Error(`Could not create the bench team: ${created.stderr}`);
   const child: ChildProcess = spawn(process.execPath, [...nodeFlags, 'dist-server/main.mjs'], { cwd: root, env });
   const stop = () => {
     child.kill('SIGTERM');
@@ -52,7 +63,9 @@ export async function startBenchServer(
     return {
       url,
       teamId,
-      ingestToken: invite.invite.ingestToken,
+      ingestToken: first,
+      invites,
+      dbFile: env.PULSE_DB,
       rssMiB: () =>
         Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/)?.[1] ?? Number.NaN) / 1024,
       stop,

@@ -4,7 +4,9 @@
  */
 import { ingestBench } from './ingest';
 import { junkRequestsBench } from './junk-requests';
+import { votesBench } from './votes';
 
 console.log(`# Culture Pulse endpoint benchmarks — ${new Date().toISOString()}, Node ${process.version}`);
 await ingestBench();
 await junkRequestsBench();
+await votesBench();

@@ -1,0 +1,158 @@
+/**
+ * One person, one vote, on the built endpoint over loopback (SQLite): how long a blind signature
+ * takes to get (POST /tokens, one request per invite), and how fast votes go in (POST /votes, each a
+ * new valid token) beside plain submissions of an open team, the same number, in the same run.
+ * Tokens for the vote load are minted here with the week's private key read from the database (a
+ * plain RSA-PSS signature of the token input is exactly what blinding and unblinding give), since
+ * blinding thousands in this process would measure the client, not the endpoint. Printed, never
+ * pass/fail.
+ */
+import { constants, createPrivateKey, randomBytes, sign } from 'node:crypto';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { pulseForWeek } from '../../src/core/rotation';
+import { authenticatorInput, encodeToken, toBase64Url } from '../../src/core/vote-token';
+import { addWeeksToId, type WeekId, weekIdOf } from '../../src/core/week';
+import { expectedChallengeDigest } from '../../src/server/week-keys';
+import { startBenchServer } from './bench-server';
+
+const INVITES = 500;
+const VOTES = 6000;
+const CONNECTIONS = 10;
+
+function line(label: string, r: autocannon.Result): string {
+  const ok = r['2xx'];
+  const bad = r.non2xx + r.errors + r.timeouts;
+  return `  ${label.padEnd(30)} ${Math.round(ok / r.duration)
+    .toString()
+    .padStart(7)} ok/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms   failed ${bad}`;
+}
+
+const scoresOf = (week: WeekId) => Object.fromEntries(pulseForWeek(week).questions.map((q, i) => [q.id, (i % 5) + 1]));
+
+async function issuance(): Promise<void> {
+  const server = await startBenchServer('bench', undefined, ['--personal', '--invites', String(INVITES)]);
+  try {
+    const week = weekIdOf(new Date());
+    // The keys are made on the first look; not part of the figure.
+    await fetch(`${server.url}/v1/teams/bench/keys`, { headers: { authorization: `Bearer ${server.ingestToken}` } });
+    let n = 0;
+    const result = await autocannon({
+      url: `${server.url}/v1/teams/bench/tokens`,
+      method: 'POST',
+      connections: CONNECTIONS,
+      amount: server.invites.length,
+      requests: [
+        {
+          setupRequest: (req) => {
+            const invite = server.invites[n++ % server.invites.length];
+            // A random number below the modulus (its top byte kept small): what a blinded request looks like.
+            const blinded = randomBytes(256);
+            blinded[0] = (blinded[0] ?? 0) & 0x3f;
+            return {
+              ...req,
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${invite}` },
+              body: JSON.stringify({ weekId: week, blindedRequest: toBase64Url(blinded) }),
+            };
+          },
+        },
+      ],
+    });
+    console.log(`\n## Vote tokens: ${server.invites.length} invites each asking for this week's signature\n`);
+    console.log(line('POST /tokens (issuance)', result), '(budget: p99 under 5 ms)');
+  } finally {
+    server.stop();
+  }
+}
+
+function mintTokens(dbFile: string, teamId: string, week: WeekId, count: number): string[] {
+  const db = new Database(dbFile, { readonly: true });
+  const row = db
+    .prepare<[string, string], { key_id: string; private_key: string }>(
+      'SELECT key_id, private_key FROM week_keys WHERE team_id = ? AND week_id = ?',
+    )
+    .get(teamId, week);
+  db.close();
+  if (!row) throw new Error(`No key for ${week}.`);
+  const key = createPrivateKey({ key: Buffer.from(row.private_key, 'base64url'), format: 'der', type: 'pkcs8' });
+  const keyId = new Uint8Array(Buffer.from(row.key_id, 'base64url'));
+  const challengeDigest = expectedChallengeDigest(teamId, week);
+  return Array.from({ length: count }, () => {
+    const input = { nonce: new Uint8Array(randomBytes(32)), challengeDigest, keyId };
+    const authenticator = sign('sha384', authenticatorInput(input), {
+      key,
+      padding: constants.RSA_PKCS1_PSS_PADDING,
+      saltLength: 48,
+    });
+    return toBase64Url(encodeToken({ ...input, authenticator: new Uint8Array(authenticator) }));
+  });
+}
+
+async function redemption(): Promise<void> {
+  const week = addWeeksToId(weekIdOf(new Date()), -1); // collecting now
+  const scores = scoresOf(week);
+  const personal = await startBenchServer('bench', undefined, ['--personal', '--invites', '1']);
+  let votes: autocannon.Result;
+  try {
+    await fetch(`${personal.url}/v1/teams/bench/keys`, {
+      headers: { authorization: `Bearer ${personal.ingestToken}` },
+    });
+    const started = performance.now();
+    const tokens = mintTokens(personal.dbFile, 'bench', week, VOTES);
+    console.log(`\n## Votes beside plain submissions: ${VOTES} each, ${CONNECTIONS} connections\n`);
+    console.log(`  (${VOTES} tokens minted in ${((performance.now() - started) / 1000).toFixed(1)} s, not measured)`);
+    let n = 0;
+    votes = await autocannon({
+      url: `${personal.url}/v1/teams/bench/votes`,
+      method: 'POST',
+      connections: CONNECTIONS,
+      amount: VOTES,
+      headers: { 'content-type': 'application/json' },
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            body: JSON.stringify({ token: tokens[n++ % tokens.length], weekId: week, bankVersion: 1, scores }),
+          }),
+        },
+      ],
+    });
+  } finally {
+    personal.stop();
+  }
+  const open = await startBenchServer('bench');
+  try {
+    const plain = await autocannon({
+      url: `${open.url}/v1/teams/bench/submissions`,
+      method: 'POST',
+      connections: CONNECTIONS,
+      amount: VOTES,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${open.ingestToken}` },
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            body: JSON.stringify({
+              submissionId: randomBytes(32).toString('hex'),
+              teamId: 'bench',
+              weekId: week,
+              bankVersion: 1,
+              scores,
+            }),
+          }),
+        },
+      ],
+    });
+    console.log(line('POST /votes (redemption)', votes), '(budget: at least 80% of the plain rate)');
+    console.log(line('POST /submissions (plain)', plain));
+    const ratio = votes['2xx'] / votes.duration / (plain['2xx'] / plain.duration);
+    console.log(`  votes go in at ${(100 * ratio).toFixed(0)}% of the plain rate`);
+  } finally {
+    open.stop();
+  }
+}
+
+export async function votesBench(): Promise<void> {
+  await issuance();
+  await redemption();
+}
