@@ -222,12 +222,12 @@ export function openSqliteStore(file: string): Store {
   const insertIssuance = db.prepare(
     'INSERT INTO issuances (team_id, week_id, invite_hash, request_hash) VALUES (?, ?, ?, ?)',
   );
-  const issue = db.transaction((teamId: string, weekId: string, inviteHash: string, requestHash: string) => {
+  const issueOne = (teamId: string, weekId: string, inviteHash: string, requestHash: string): IssuanceResult => {
     const found = selectIssuance.get(teamId, weekId, inviteHash);
     if (found) return found.request_hash === requestHash ? 'same' : 'other';
     insertIssuance.run(teamId, weekId, inviteHash, requestHash);
     return 'new';
-  });
+  };
 
   return {
     async createTeam(team) {
@@ -280,8 +280,9 @@ export function openSqliteStore(file: string): Store {
     async addWeekKeys(teamId, keys) {
       addKeys(teamId, keys);
     },
-    async recordIssuance(teamId, weekId, inviteHash, requestHash): Promise<IssuanceResult> {
-      return issue(teamId, weekId, inviteHash, requestHash);
+    recordIssuance(teamId, weekId, inviteHash, requestHash) {
+      // Committed with whatever else is queued: a week's first morning brings every member's request.
+      return queued(() => issueOne(teamId, weekId, inviteHash, requestHash));
     },
     async weekSubmissions(teamId, weekId) {
       return selectWeek.all(teamId, weekId).map(submissionFromRow);
