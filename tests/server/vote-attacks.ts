@@ -10,6 +10,7 @@ import { addWeeksToId, type WeekId } from '../../src/core/week';
 import { finishToken, requestToken } from '../../src/platform/vote-token-client';
 import type { Store } from '../../src/server/store';
 import { hashToken } from '../../src/server/tokens';
+import { newWeekKey, type WeekKey } from '../../src/server/week-keys';
 import { MANAGER, type Running, startServer } from './harness';
 import { submission, team } from './store-contract';
 
@@ -17,6 +18,15 @@ import { submission, team } from './store-contract';
 const DURING_W48 = new Date('2026-11-26T12:00:00Z');
 /** Tuesday of W49: W48 has closed and collects. */
 const AFTER_W48 = new Date('2026-12-01T12:00:00Z');
+
+/** The weeks a server publishes at any clock these tests set: 2026-W46 through 2027-W10. */
+const WEEKS = 18;
+let pool: Promise<WeekKey[]> | undefined;
+/** Two sets of keys for WEEKS weeks from 2026-W46, made once. */
+function keyPool(): Promise<WeekKey[]> {
+  pool ??= Promise.all(Array.from({ length: 2 * WEEKS }, (_, i) => newWeekKey(addWeeksToId('2026-W46', i % WEEKS))));
+  return pool;
+}
 
 export interface VoteDatabase {
   readonly store: Store;
@@ -43,6 +53,13 @@ export function voteAttacks(name: string, database: () => Promise<VoteDatabase>)
         [1, 2, 3, 4, 5, 6].map((n) => hashToken(invite(n))),
       );
       await db.store.addInvites('other', [hashToken(invite(9))]);
+      // Made once for the file (a key takes a tenth of a second or more): each team still gets one per week.
+      const keys = await keyPool();
+      await db.store.addWeekKeys('squad', keys.slice(0, WEEKS));
+      await db.store.addWeekKeys(
+        'other',
+        keys.slice(WEEKS).map((k, i) => ({ ...k, weekId: keys[i]?.weekId ?? k.weekId })),
+      );
     });
     afterEach(async () => {
       await server.close();
