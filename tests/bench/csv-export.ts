@@ -33,8 +33,12 @@ async function seed(file: string): Promise<void> {
   await openSqliteStore(file).close();
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  const team = db.prepare('INSERT INTO teams VALUES (?, ?, ?, ?, 5)');
-  const sub = db.prepare('INSERT INTO submissions VALUES (?, ?, ?, 1, ?)');
+  const team = db.prepare(
+    'INSERT INTO teams (team_id, name, ingest_token_hash, manager_token_hash, k) VALUES (?, ?, ?, ?, 5)',
+  );
+  const sub = db.prepare(
+    'INSERT INTO submissions (team_id, submission_id, week_id, bank_version, scores) VALUES (?, ?, ?, 1, ?)',
+  );
   const last = addWeeksToId(weekIdOf(new Date()), -3); // released
   const weeks = Array.from({ length: WEEKS }, (_, i) => addWeeksToId(last, i - WEEKS + 1));
   const questions = new Map(weeks.map((w) => [w, pulseForWeek(w).questions.map((q) => q.id)]));
