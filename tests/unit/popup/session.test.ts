@@ -87,15 +87,24 @@ describe('the first screen', () => {
     close();
   });
 
-  it('keeps the engineer where they are when they answered before the stored record arrived', async () => {
+  it.each([
+    ['with drafts', true],
+    ['without localStorage (no drafts to carry the answer)', false],
+  ])('keeps the engineer where they are when they answered before the stored record arrived, %s', async (_, drafts) => {
+    if (!drafts) Object.defineProperty(globalThis, 'localStorage', { value: undefined, configurable: true });
     await seed(samplePulse(WEEK, { answers: { [q1]: 2, [q2]: 2 }, completed: false }));
     const gate = deferred();
     const { s, close } = session({ gate: gate.promise });
     const loading = s.load();
     const answering = s.answer(q1, 5);
     expect(ready(s.view).record?.answers).toEqual({ [q1]: 5 }); // on screen at once
+    const shown: unknown[] = [];
+    s.subscribe((v) => shown.push(ready(v).record?.answers[q1]));
     gate.resolve();
     await Promise.all([loading, answering]);
+    // The stored record, read before the answer was saved, never took the answer back off the screen.
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((a) => a === 5)).toBe(true);
     const view = ready(s.view);
     expect(view.step).toEqual({ kind: 'question', index: 0 });
     // The answer went over what was stored; nothing stored was lost.
@@ -172,7 +181,12 @@ describe('answering', () => {
     await s.load();
     const saves = [s.answer(q1, 1), s.answer(q1, 2), s.answer(q1, 3)];
     expect(ready(s.view).record?.answers[q1]).toBe(3);
+    const shown: unknown[] = [];
+    s.subscribe((v) => shown.push(ready(v).record?.answers[q1]));
     await Promise.all(saves);
+    // The older saves' results arrived first, and none of them was shown over the newest choice.
+    expect(shown).toContain(3);
+    expect(shown.every((a) => a === 3)).toBe(true);
     expect(ready(s.view).record?.answers[q1]).toBe(3);
     expect((await stored()) as object).toMatchObject({ answers: { [q1]: 3 } });
     close();
