@@ -2,9 +2,11 @@
  * How a week's record changes as the engineer answers: pure functions, so the rules (the week's
  * own questions only, nothing after the week closes, comment length) are tested without a browser.
  */
+
+import { MAX_COMMENT_LENGTH } from './pulse-record';
 import type { WeeklyPulse } from './rotation';
 import type { Answer } from './scale';
-import { MAX_COMMENT_LENGTH, type PulseRecord } from './schemas';
+import type { PulseRecord } from './schemas';
 import { isWeekClosed } from './week';
 
 export class WeekClosedError extends Error {

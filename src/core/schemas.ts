@@ -5,10 +5,11 @@
  * zod/mini so the extension's pages stay small.
  */
 import * as z from 'zod/mini';
+import { MAX_COMMENT_LENGTH } from './pulse-record';
 import { isKnownQuestionId } from './questions';
 import { isWeekId, type WeekId } from './week';
 
-export const MAX_COMMENT_LENGTH = 2000;
+export { MAX_COMMENT_LENGTH };
 
 export const weekIdSchema = z.custom<WeekId>(
   (v) => typeof v === 'string' && isWeekId(v),

@@ -8,7 +8,7 @@ import type { CodeProblem, CodeRefusal } from '../core/invite';
 import { WeekClosedError } from '../core/pulse-edit';
 import { StorageError, type StorageProblem } from '../storage/db';
 import { type MessageKey, t } from './i18n';
-import { MessageError } from './messages';
+import { MessageError } from './message-error';
 
 const STORAGE_KEYS: Record<StorageProblem, MessageKey> = {
   blocked: 'error_storageBlocked',

@@ -9,6 +9,7 @@ import { reminderSettingsSchema } from '../core/reminder-settings';
 import { weekIdSchema } from '../core/schemas';
 import { browser, type Runtime } from './browser';
 import { t } from './i18n';
+import { MessageError } from './message-error';
 
 export const reminderStatusSchema = z.strictObject({
   enabled: z.boolean(),
@@ -78,9 +79,7 @@ const replySchema = z.union([
 ]);
 type Reply = z.infer<typeof replySchema>;
 
-export class MessageError extends Error {
-  override name = 'MessageError';
-}
+export { MessageError };
 
 /** Send a typed request to the background and parse its answer. */
 export async function sendMessage<N extends MessageName>(type: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {

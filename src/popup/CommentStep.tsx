@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { MAX_COMMENT_LENGTH } from '../core/schemas';
+import { MAX_COMMENT_LENGTH } from '../core/pulse-record';
 import { t } from '../platform/i18n';
 
 export interface CommentStepProps {

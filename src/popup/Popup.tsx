@@ -1,12 +1,13 @@
 /** The weekly pulse: a few statements, an optional comment, then a thank-you with the last weeks. */
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '../platform/browser';
 import { t, tCount } from '../platform/i18n';
 import { ErrorNotice, Loading } from '../ui/Status';
 import { CommentStep } from './CommentStep';
 import { type KeyTarget, keyAction } from './keys';
 import { QuestionStep } from './QuestionStep';
-import { ThankYou } from './ThankYou';
+import { stepAt } from './session';
+import type { ThankYou as ThankYouScreen } from './ThankYou';
 import { usePulse } from './usePulse';
 
 function targetKind(target: EventTarget | null): KeyTarget {
@@ -16,51 +17,66 @@ function targetKind(target: EventTarget | null): KeyTarget {
   return 'other';
 }
 
+/**
+ * The thank-you screen (with the history and the team's notes) is not needed for the first
+ * statement: it loads once the engineer is past the statements, or returns to a finished week.
+ */
+function useThankYou(wanted: boolean): typeof ThankYouScreen | undefined {
+  const [screen, setScreen] = useState<typeof ThankYouScreen | undefined>(undefined);
+  useEffect(() => {
+    if (!wanted || screen) return;
+    import('./ThankYou').then(
+      (m) => setScreen(() => m.ThankYou),
+      () => {}, // The Loading line stays; answers are saved whatever happens here.
+    );
+  }, [wanted, screen]);
+  return screen;
+}
+
 export function Popup() {
-  const { view, actions } = usePulse();
-  const marked = useRef(false);
+  const { view, session } = usePulse();
+  const ThankYou = useThankYou(view.kind === 'ready' && view.step.kind !== 'question');
   // The key listener reads the view of the latest render, not of the render that added it.
-  const latest = useRef({ view, actions });
-  latest.current = { view, actions };
+  const latest = useRef(view);
+  latest.current = view;
 
   useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const { view, actions } = latest.current;
+      const view = latest.current;
       if (view.kind !== 'ready' && event.key !== 'Escape') return;
-      const onQuestion = view.kind === 'ready' && view.step < view.questions.length;
-      const action = keyAction(event, targetKind(event.target), onQuestion);
+      const step = view.kind === 'ready' ? view.step : undefined;
+      const action = keyAction(event, targetKind(event.target), step?.kind === 'question');
       if (action.kind === 'none') return;
       event.preventDefault();
-      if (action.kind === 'close') void actions.close();
-      if (view.kind !== 'ready') return;
-      const question = view.questions[view.step];
-      if (action.kind === 'answer' && question) void actions.answer(question.id, action.answer);
-      if (action.kind === 'next') {
-        if (question) {
-          if (view.record?.answers[question.id] !== undefined) actions.goTo(view.step + 1);
-        } else if (view.step === view.questions.length) void actions.finish();
+      if (action.kind === 'close') void session.close();
+      if (view.kind !== 'ready' || !step) return;
+      if (step.kind === 'question') {
+        const question = view.questions[step.index];
+        if (!question) return;
+        if (action.kind === 'answer') void session.answer(question.id, action.answer);
+        if (action.kind === 'next' && view.record?.answers[question.id] !== undefined) {
+          session.goTo(stepAt(step.index + 1, view.questions.length));
+        }
+      } else if (step.kind === 'comment' && (action.kind === 'next' || action.kind === 'finish')) {
+        void session.finish();
       }
-      if (action.kind === 'finish' && view.step === view.questions.length) void actions.finish();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
+  }, [session]);
+
+  // For the benchmark: the first statement is drawn, focused (AnswerScale's layout effect ran
+  // first) and the keys are listened for. Nothing here waits for IndexedDB.
+  useLayoutEffect(() => {
+    performance.mark('pulse-ready');
   }, []);
 
-  // For the benchmark: the moment the first screen is drawn from stored state and focused.
-  useLayoutEffect(() => {
-    if (view.kind === 'ready' && !marked.current) {
-      marked.current = true;
-      performance.mark('pulse-ready');
-    }
-  }, [view]);
-
-  if (view.kind === 'loading') return <Loading label={t('popup_loading')} />;
   if (view.kind === 'failed') {
     return (
       <>
         <h1>{t('extName')}</h1>
         <ErrorNotice>{view.message}</ErrorNotice>
-        <button type="button" onClick={() => void actions.reload()}>
+        <button type="button" onClick={() => void session.reload()}>
           {t('tryAgain')}
         </button>
       </>
@@ -68,7 +84,8 @@ export function Popup() {
   }
 
   const total = view.questions.length;
-  const question = view.questions[view.step];
+  const { step } = view;
+  const question = step.kind === 'question' ? view.questions[step.index] : undefined;
   return (
     <>
       <header class="spread">
@@ -81,36 +98,38 @@ export function Popup() {
       {view.weekClosed && (
         <ErrorNotice>
           {t('popup_weekClosed', view.weekId)}{' '}
-          <button type="button" onClick={() => void actions.reload()}>
+          <button type="button" onClick={() => void session.reload()}>
             {t('popup_openThisWeek')}
           </button>
         </ErrorNotice>
       )}
       {view.problem && !view.weekClosed && <ErrorNotice>{view.problem}</ErrorNotice>}
       <p class="visually-hidden" aria-live="polite">
-        {question ? t('popup_statementOf', view.step + 1, total) : ''}
+        {step.kind === 'question' ? t('popup_statementOf', step.index + 1, total) : ''}
       </p>
-      {question ? (
+      {step.kind === 'question' && question ? (
         <QuestionStep
           key={question.id}
           question={question}
-          index={view.step}
+          index={step.index}
           total={total}
           answer={view.record?.answers[question.id]}
-          onAnswer={(answer) => void actions.answer(question.id, answer)}
-          onBack={() => actions.goTo(view.step - 1)}
-          onNext={() => actions.goTo(view.step + 1)}
+          onAnswer={(answer) => void session.answer(question.id, answer)}
+          onBack={() => session.goTo(stepAt(step.index - 1, total))}
+          onNext={() => session.goTo(stepAt(step.index + 1, total))}
         />
-      ) : view.step === total ? (
+      ) : step.kind === 'comment' ? (
         <CommentStep
           comment={view.comment}
           total={total}
-          onChange={actions.typeComment}
-          onBack={() => actions.goTo(total - 1)}
-          onDone={() => void actions.finish()}
+          onChange={(text) => session.typeComment(text)}
+          onBack={() => session.goTo(stepAt(total - 1, total))}
+          onDone={() => void session.finish()}
         />
+      ) : ThankYou ? (
+        <ThankYou view={view} onChange={() => session.goTo(stepAt(0, total))} />
       ) : (
-        <ThankYou view={view} onChange={() => actions.goTo(0)} />
+        <Loading />
       )}
     </>
   );

@@ -1,10 +1,13 @@
 /**
  * The `pulses` store: one record per ISO week. Every write is one readwrite transaction with
  * durability 'strict' (an answer the popup shows as saved is on disk), and awaits nothing but the
- * transaction's own requests. Every read is zod-parsed; a record that fails is moved to the
- * `unreadable` store and reported, never silently dropped.
+ * transaction's own requests. Every record read and every record written goes through the
+ * hand-checked reader (core/pulse-record: the popup loads no zod); a record that fails is moved to
+ * the `unreadable` store and reported, never silently dropped. Records from outside (an import)
+ * are zod-parsed where they come in.
  */
-import { describeIssues, type PulseRecord, pulseRecordSchema } from '../core/schemas';
+import { checkPulseRecord } from '../core/pulse-record';
+import type { PulseRecord } from '../core/schemas';
 import { compareWeekIds, type WeekId } from '../core/week';
 import { abortQuietly, type PulseDb, queue } from './db';
 import type { UnreadableRecord } from './schema';
@@ -15,11 +18,13 @@ export interface ReadResult<T> {
   readonly setAside: number;
 }
 
-type Parsed = { ok: true; record: PulseRecord } | { ok: false; problem: string };
+const parseStored = checkPulseRecord;
 
-function parseStored(value: unknown): Parsed {
-  const parsed = pulseRecordSchema.safeParse(value);
-  return parsed.success ? { ok: true, record: parsed.data } : { ok: false, problem: describeIssues(parsed.error) };
+/** The record as it will be stored, or an error: a bug must not store a record we could not read back. */
+function checked(record: PulseRecord): PulseRecord {
+  const result = checkPulseRecord(record);
+  if (!result.ok) throw new TypeError(`Refusing to store an invalid record:\n${result.problem}`);
+  return result.record;
 }
 
 function unreadable(key: string, value: unknown, problem: string, now: number): UnreadableRecord {
@@ -101,7 +106,7 @@ export async function updatePulse(
       }
     }
     // Validate before writing: a bug must not store a record we could not read back.
-    const next = pulseRecordSchema.parse({ ...change(current), updatedAt: now.getTime() });
+    const next = checked({ ...change(current), updatedAt: now.getTime() });
     queue(pulses.put(next));
     await tx.done;
     return next;
@@ -149,7 +154,7 @@ export async function writeImport<P extends { writes: PulseRecord[] }>(
       }
     });
     const result = plan(existing);
-    for (const record of result.writes) queue(pulses.put(pulseRecordSchema.parse(record)));
+    for (const record of result.writes) queue(pulses.put(checked(record)));
     await tx.done;
     return result;
   } catch (error) {

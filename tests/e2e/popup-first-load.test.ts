@@ -1,0 +1,112 @@
+/**
+ * The popup's first moment in real Chromium: the first statement is on screen, focused and
+ * answerable before IndexedDB answers (the week's statements need nothing stored), and a stored
+ * week that fails the reader is kept aside and reported, not dropped.
+ */
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pulseForWeek } from '../../src/core/rotation';
+import { weekIdOf } from '../../src/core/week';
+import { type ExtensionBrowser, launchExtension, readStore, writeRecords } from './chromium';
+
+const week = weekIdOf(new Date());
+const ids = pulseForWeek(week).questions.map((q) => q.id);
+const total = ids.length;
+
+let browser: ExtensionBrowser;
+beforeEach(async () => {
+  browser = await launchExtension();
+});
+afterEach(async () => {
+  await browser?.close();
+});
+
+/** A half-answered week (the first statement answered), written as the popup writes it. */
+const halfAnswered = {
+  weekId: week,
+  bankVersion: 1,
+  questionIds: ids,
+  answers: { [ids[0] ?? '']: 4 },
+  comment: '',
+  completed: false,
+  updatedAt: 1,
+};
+
+/**
+ * Hold the database back as another page's pending upgrade does: one connection stays open and
+ * ignores the request to close, so a version-4 open waits, and every open after it waits behind.
+ * `release` closes the connection; the upgrade then aborts itself, leaving version 3 as it was.
+ */
+async function holdDatabase(page: Page): Promise<{ release: () => Promise<void> }> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const held = indexedDB.open('culture-pulse');
+        held.onerror = () => reject(held.error);
+        held.onsuccess = () => {
+          (globalThis as { heldDb?: IDBDatabase }).heldDb = held.result;
+          const upgrade = indexedDB.open('culture-pulse', 4);
+          upgrade.onupgradeneeded = () => upgrade.transaction?.abort();
+          upgrade.onerror = (event) => event.preventDefault();
+          upgrade.onblocked = () => resolve();
+        };
+      }),
+  );
+  return {
+    release: () => page.evaluate(() => (globalThis as { heldDb?: IDBDatabase }).heldDb?.close()),
+  };
+}
+
+const focusedRadio = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el instanceof HTMLInputElement ? { type: el.type, value: el.value, checked: el.checked } : null;
+  });
+
+describe('the popup’s first moment', () => {
+  it('draws the first statement, focused and answerable, before IndexedDB answers', async () => {
+    const options = await browser.open('src/options/index.html');
+    await options.waitForSelector('#data-summary'); // the extension's pages made the database
+    await writeRecords(options, [halfAnswered]);
+    const hold = await holdDatabase(options);
+
+    const popup = await browser.open('src/popup/index.html');
+    await expect.poll(() => popup.textContent('#progress')).toBe(`Statement 1 of ${total}`);
+    expect(await focusedRadio(popup)).toEqual({ type: 'radio', value: '1', checked: false });
+    expect(await popup.evaluate(() => performance.getEntriesByName('pulse-ready').length)).toBe(1);
+    // Still held a moment later: what is on screen did not come from IndexedDB.
+    await popup.waitForTimeout(300);
+    expect(await popup.textContent('#progress')).toBe(`Statement 1 of ${total}`);
+
+    await hold.release();
+    // The stored answer arrives, and the pulse goes on where it was left.
+    await expect.poll(() => popup.textContent('#progress')).toBe(`Statement 2 of ${total}`);
+    await popup.keyboard.press('5');
+    await expect
+      .poll(async () => ((await readStore(popup, 'pulses'))[0] as typeof halfAnswered | undefined)?.answers)
+      .toEqual({ [ids[0] ?? '']: 4, [ids[1] ?? '']: 5 });
+  });
+
+  it('keeps a stored week it cannot read aside, says so, and starts the week afresh', async () => {
+    const options = await browser.open('src/options/index.html');
+    await options.waitForSelector('#data-summary');
+    const damaged = { ...halfAnswered, answers: { [ids[0] ?? '']: 42 } };
+    await writeRecords(options, [damaged]);
+
+    const popup = await browser.open('src/popup/index.html');
+    await expect
+      .poll(() => popup.textContent('[role=alert]'))
+      .toMatch(/^One saved week could not be read and was set aside/);
+    expect(await popup.textContent('#progress')).toBe(`Statement 1 of ${total}`);
+    expect(await readStore(popup, 'pulses')).toEqual([]);
+    expect(await readStore(popup, 'unreadable')).toEqual([
+      {
+        store: 'pulses',
+        key: week,
+        value: damaged,
+        problem: `answers.${ids[0]}: must be 1, 2, 3, 4, 5 or "skip"`,
+        foundAt: expect.any(Number),
+      },
+    ]);
+  });
+});
