@@ -3,7 +3,7 @@
  * repeated runs after a warm-up, each beside a reference measured the same way in the same run,
  * because this machine is shared and noisy.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_PATH, extensionId, launchChromium } from '../../src/dev/chromium';
@@ -12,6 +12,7 @@ import { csvExportBench } from './csv-export';
 import { ingestBench } from './ingest';
 import { junkRequestsBench } from './junk-requests';
 import { popupFiles } from './popup-size';
+import { distWithReference } from './reference-dist';
 import { trendsPageBench } from './trends-page';
 
 const OPENS = 20;
@@ -61,25 +62,8 @@ function sizes(): void {
   console.log(`  ${'total JS + CSS'.padEnd(44)} ${''.padStart(10)}  gz ${kb(total).padStart(9)}`);
 }
 
-/** A copy of dist/ with a static reference page: five buttons, the first focused, then a mark. */
-function distWithReference(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pulse-bench-dist-'));
-  cpSync(DIST, dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'reference.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Reference</title></head><body>
-<main>${[1, 2, 3, 4, 5].map((n) => `<button type="button">${n}</button>`).join('')}</main>
-<script type="module" src="/reference.js"></script></body></html>`,
-  );
-  writeFileSync(
-    join(dir, 'reference.js'),
-    "document.querySelector('button').focus();performance.mark('pulse-ready');\n",
-  );
-  return dir;
-}
-
 async function timings(): Promise<void> {
-  const dist = distWithReference();
+  const dist = distWithReference(DIST);
   const profile = mkdtempSync(join(tmpdir(), 'pulse-bench-profile-'));
   const context = await launchChromium({ extension: dist, profile, headless: true });
   try {
