@@ -67,9 +67,12 @@ export function StatementsTable({
               .join(', ');
             return (
               <tr key={r.id} data-statement={r.id}>
-                <th scope="row" class="statement-name">
-                  <span class="theme-tag">{themeLabel(r.theme)}</span>
-                  {r.text}
+                <th scope="row">
+                  {/* A block with a least width: browsers differ on min-width of a table cell itself. */}
+                  <div class="statement-name">
+                    <span class="theme-tag">{themeLabel(r.theme)}</span>
+                    {r.text}
+                  </div>
                 </th>
                 <td class="num latest">
                   {r.latest === null ? (
