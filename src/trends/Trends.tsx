@@ -24,7 +24,7 @@ import { NotesSection } from './NotesSection';
 import { whenAllDrawn } from './on-screen';
 import { DEFAULT_RANGE, type Range, RangePicker } from './RangePicker';
 import { StatementsTable } from './StatementsTable';
-import { statementRows } from './statement-rows';
+import { type StatementRow, statementRows } from './statement-rows';
 import { ThemeRow } from './ThemeRow';
 import { TrendTable } from './TrendTable';
 import { useTrends } from './useTrends';
@@ -39,6 +39,8 @@ export function Trends() {
   const { state, connect, reload, disconnect, saveNote, deleteNote } = useTrends();
   const [range, setRange] = useState<Range>(DEFAULT_RANGE);
   const [tableOpen, setTableOpen] = useState(false);
+  // The statements table is below the first screen: built once the charts are on it, not before.
+  const [firstShown, setFirstShown] = useState(false);
 
   // Everything drawn is kept while the figures and range stay the same: a chart is redrawn when its
   // props change, so new arrays on every render (the notes arriving, the table opening) redrew them.
@@ -57,6 +59,7 @@ export function Trends() {
     // chart otherwise). Changes are computed over every week, so the first week in range still
     // compares with the one before.
     let rows: TrendRow[] | undefined;
+    let statements: StatementRow[] | undefined;
     return {
       weeks,
       weekIds: weeks.map((w) => w.weekId),
@@ -66,7 +69,7 @@ export function Trends() {
       latest,
       labels: weekLabels(weeks),
       charts: THEMES.map((theme) => ({ theme, chart: themeChart(all, from, theme) })),
-      statements: statementRows(latest.questions, weeks),
+      statements: () => (statements ??= statementRows(latest.questions, weeks)),
       nextRelease: nextReleaseDate(figures.nextReleaseAt),
     };
   }, [figures, range]);
@@ -77,7 +80,12 @@ export function Trends() {
   // DevTools' performance panel, read by `npm run bench`.
   useLayoutEffect(() => {
     if (!view) return;
-    const frames = [requestAnimationFrame(() => performance.mark('trends-ready'))];
+    const frames = [
+      requestAnimationFrame(() => {
+        performance.mark('trends-ready');
+        setFirstShown(true);
+      }),
+    ];
     const cancel = whenAllDrawn(() => {
       frames.push(requestAnimationFrame(() => performance.mark('trends-all-charts')));
     });
@@ -181,7 +189,7 @@ export function Trends() {
           <section aria-labelledby="questions-heading" class="later">
             <h2 id="questions-heading">{t('trends_statementsHeading')}</h2>
             <p class="small muted">{t('trends_statementsIntro')}</p>
-            <StatementsTable rows={view.statements} weeks={view.weekIds} kOf={view.kOf} />
+            {firstShown && <StatementsTable rows={view.statements()} weeks={view.weekIds} kOf={view.kOf} />}
           </section>
           <section aria-labelledby="table-heading" class="later">
             <div class="spread">
