@@ -101,6 +101,10 @@ describe('the trends page', () => {
       /No manager code\?.*whoever runs your team’s endpoint creates the team.*ask them/,
     );
     expect(await axe(page, { every: true })).toEqual([]);
+    // Every finding counts, minor ones too: an empty heading (minor) would be reported.
+    await page.evaluate(() => document.querySelector('aside.no-code')?.append(document.createElement('h4')));
+    expect((await axe(page, { every: true })).join('\n')).toMatch(/^empty-heading \(minor\)/m);
+    await page.evaluate(() => document.querySelector('aside.no-code h4')?.remove());
     await screenshot(page, 'trends-connect-chromium-en');
     await page.fill('#manager-code', `cpulse1.${'x'.repeat(20)}`);
     await page.click('button:text("Connect")');
