@@ -47,7 +47,7 @@ export interface TrendRow {
 }
 
 /** The week's cells in a fixed order: each theme, then its questions (in bank order). */
-function weekCells(week: TrendWeek): { theme: Theme; questionId: string | null; cell: Cell }[] {
+export function weekCells(week: TrendWeek): { theme: Theme; questionId: string | null; cell: Cell }[] {
   const { released } = week;
   const hidden: Cell = { suppressed: true, reason: 'fewer than k responses' };
   // A week below k shows nothing at all, not even which questions were answered: list what was asked.

@@ -1,6 +1,6 @@
 /** The manager pastes their code once; the page asks for the endpoint's host on the click. */
 import { useState } from 'preact/hooks';
-import { MANAGER_CODE_PREFIX, type ManagerAccess, parseManagerCode } from '../core/invite';
+import { INVITE_PREFIX, MANAGER_CODE_PREFIX, type ManagerAccess, parseManagerCode } from '../core/invite';
 import { originPattern } from '../core/team';
 import { browser } from '../platform/browser';
 import { describeCodeRefusal } from '../platform/describe-error';
@@ -70,6 +70,10 @@ export function ConnectForm({
           {t('trends_connect')}
         </button>
       </form>
+      <aside class="no-code" aria-labelledby="no-code-heading">
+        <h3 id="no-code-heading">{t('trends_noCodeHeading')}</h3>
+        <p>{tWith('trends_noCodeText', <code>{INVITE_PREFIX}</code>)}</p>
+      </aside>
     </section>
   );
 }

@@ -11,6 +11,7 @@ import type { WeekId } from '../core/week';
 import { t } from '../platform/i18n';
 import { themeLabel } from '../ui/labels';
 import { EmptyState, ErrorNotice, Loading } from '../ui/Status';
+import { weekOf } from '../ui/week-label';
 import type { Notes } from './useTrends';
 
 export function NotesSection({
@@ -60,10 +61,10 @@ export function NotesSection({
         <ul class="notes">
           {[...notes.notes].reverse().map((n) => (
             <li key={`${n.weekId}:${n.theme}`}>
-              <strong>{t('trends_noteTitle', n.weekId, themeLabel(n.theme))}</strong>
+              <strong>{t('trends_noteTitle', weekOf(n.weekId), themeLabel(n.theme))}</strong>
               <p class="note-text">{n.text}</p>
               <button type="button" class="link" onClick={() => void onDelete(n).then(setError)}>
-                {t('trends_noteDelete', n.weekId, themeLabel(n.theme))}
+                {t('trends_noteDelete', weekOf(n.weekId), themeLabel(n.theme))}
               </button>
             </li>
           ))}
@@ -79,7 +80,7 @@ export function NotesSection({
               <select id="note-week" value={weekId} onChange={(e) => setWeekId(e.currentTarget.value as WeekId)}>
                 {weeks.map((w) => (
                   <option key={w} value={w}>
-                    {w}
+                    {weekOf(w)}
                   </option>
                 ))}
               </select>

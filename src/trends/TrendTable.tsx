@@ -1,11 +1,15 @@
 /**
  * The same figures as the charts, as a table with the manager CSV's columns: for screen readers,
- * for copying, and as what "Export CSV" writes. Hidden cells say "fewer than k responses".
+ * for copying, and as what "Export CSV" writes. Newest week first, as a manager looks for it (the
+ * CSV keeps the endpoint's oldest-first order). Hidden cells say "fewer than k responses", with
+ * the k that week was released under.
  */
 import { questionById } from '../core/questions';
 import type { TrendRow } from '../core/trends';
+import type { WeekId } from '../core/week';
 import { formatNumber, t } from '../platform/i18n';
 import { statementText, themeLabel } from '../ui/labels';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 function statementName(id: string): string {
   const question = questionById(id);
@@ -17,12 +21,26 @@ function signed(n: number | null): string {
   return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';
 }
 
-export function TrendTable({ rows, k }: { readonly rows: readonly TrendRow[]; readonly k: number }) {
+/** Rows come oldest week first, each week's rows together: the weeks turned round, each week's order kept. */
+function newestFirst(rows: readonly TrendRow[]): TrendRow[] {
+  const weeks: TrendRow[][] = [];
+  for (const r of rows) {
+    const current = weeks.at(-1);
+    if (current?.[0]?.weekId === r.weekId) current.push(r);
+    else weeks.push([r]);
+  }
+  return weeks.reverse().flat();
+}
+
+export function TrendTable({
+  rows,
+  kOf,
+}: {
+  readonly rows: readonly TrendRow[];
+  readonly kOf: (week: WeekId) => number;
+}) {
   return (
-    // A labelled, focusable region is the WAI pattern for a scrollable area keyboard users must reach.
-    // biome-ignore lint/a11y/useSemanticElements: a <section> would take the page's section frame
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: scrolling by keyboard needs focus (axe: scrollable-region-focusable)
-    <div class="table-scroll" tabIndex={0} role="region" aria-label={t('trends_tableRegion')}>
+    <ScrollRegion label={t('trends_tableRegion')}>
       <table class="trend-table">
         <caption>{t('trends_tableCaption')}</caption>
         <thead>
@@ -38,13 +56,15 @@ export function TrendTable({ rows, k }: { readonly rows: readonly TrendRow[]; re
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
+          {newestFirst(rows).map((r) => (
             <tr key={`${r.weekId}:${r.questionId ?? r.theme}`} class={r.questionId ? 'question' : 'theme'}>
-              <th scope="row">{r.weekId}</th>
+              <th scope="row" class="nowrap">
+                {r.weekId}
+              </th>
               <td>{r.questionId ? statementName(r.questionId) : themeLabel(r.theme)}</td>
               {r.cell.suppressed ? (
                 <td colSpan={6} class="hidden-cell">
-                  {t('trends_hidden', k)}
+                  {t('trends_hidden', kOf(r.weekId))}
                 </td>
               ) : (
                 <>
@@ -60,6 +80,6 @@ export function TrendTable({ rows, k }: { readonly rows: readonly TrendRow[]; re
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,51 +1,33 @@
 /**
- * The manager's trends page: the team's released weeks in a chosen range, as lines per theme
- * (% favourable and mean), per question, and responses per week, with the change from the
- * previous week; the same figures as a table and as a CSV; and the team's notes. Hidden weeks say
- * "fewer than k responses" and are gaps in the lines, never a number.
+ * The manager's trends page, read in seconds: a headline saying which week the figures describe,
+ * how many responded and when the next come; each theme's latest % favourable with its change and
+ * its chart over the last 8 weeks (the long view one click away), notes marked where written;
+ * every statement in a sortable table, lowest first; the figures as a table and a CSV; the notes.
+ * Hidden weeks say "fewer than k responses" and are hatched, never a number.
  */
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { toCsv } from '../core/csv';
+import { latestFigures } from '../core/latest-figures';
 import { THEMES } from '../core/questions';
 import { releasedTrendWeeks } from '../core/team-weeks';
-import { latestThemeRows, TREND_CSV_HEADER, type TrendRow, trendCsvRow, trendRows } from '../core/trends';
-import { formatDate, formatNumber, type MessageKey, t } from '../platform/i18n';
+import { TREND_CSV_HEADER, type TrendRow, trendCsvRow, trendRows } from '../core/trends';
+import type { WeekId } from '../core/week';
+import { t } from '../platform/i18n';
 import { downloadText } from '../ui/download';
-import { themeLabel } from '../ui/labels';
 import { tWith } from '../ui/rich-text';
 import { EmptyState, ErrorNotice, Loading } from '../ui/Status';
+import { dayMonth } from '../ui/week-label';
 import { ConnectForm } from './ConnectForm';
-import {
-  describeLatest,
-  percent,
-  plain,
-  questionSeries,
-  responsesCount,
-  responsesSeries,
-  themeSeries,
-  weekStarts,
-} from './chart-data';
+import { themeChart, weekLabels } from './chart-data';
+import { Headline } from './Headline';
 import { NotesSection } from './NotesSection';
 import { whenAllDrawn } from './on-screen';
-import { TrendChart } from './TrendChart';
+import { DEFAULT_RANGE, type Range, RangePicker } from './RangePicker';
+import { StatementsTable } from './StatementsTable';
+import { type StatementRow, statementRows } from './statement-rows';
+import { ThemeRow } from './ThemeRow';
 import { TrendTable } from './TrendTable';
 import { useTrends } from './useTrends';
-
-const RANGES: Record<12 | 26 | 52 | 0, MessageKey> = {
-  12: 'trends_range12',
-  26: 'trends_range26',
-  52: 'trends_range52',
-  0: 'trends_rangeAll',
-};
-type Range = keyof typeof RANGES;
-
-const PERCENT_RANGE: [number, number] = [0, 100];
-const MEAN_RANGE: [number, number] = [1, 5];
-
-function signed(n: number | null): string {
-  if (n === null) return t('trends_noEarlier');
-  return t('trends_change', `${n > 0 ? '+' : n < 0 ? '−' : '±'}${formatNumber(Math.abs(n))}`);
-}
 
 /** The endpoint's next release moment, when it gave one that reads as a date. */
 function nextReleaseDate(at: string | undefined): Date | undefined {
@@ -55,38 +37,40 @@ function nextReleaseDate(at: string | undefined): Date | undefined {
 
 export function Trends() {
   const { state, connect, reload, disconnect, saveNote, deleteNote } = useTrends();
-  const [range, setRange] = useState<Range>(52);
+  const [range, setRange] = useState<Range>(DEFAULT_RANGE);
   const [tableOpen, setTableOpen] = useState(false);
+  // The statements table is below the first screen: built once the charts are on it, not before.
+  const [firstShown, setFirstShown] = useState(false);
 
   // Everything drawn is kept while the figures and range stay the same: a chart is redrawn when its
-  // props change, so new arrays on every render (the notes arriving, the table opening) redrew all six.
+  // props change, so new arrays on every render (the notes arriving, the table opening) redrew them.
   const figures = state.kind === 'ready' ? state.team : undefined;
   const view = useMemo(() => {
     if (!figures) return undefined;
     const all = releasedTrendWeeks(figures.weeks);
-    const weeks = range === 0 ? all : all.slice(-range);
+    const from = range === 0 ? 0 : Math.max(0, all.length - range);
+    const weeks = all.slice(from);
     const first = weeks[0]?.weekId;
+    // Each week keeps the k it was released under: a later set-k changes nothing already shown.
+    const ks = new Map<string, number>();
+    for (const w of figures.weeks) if (w.status === 'released') ks.set(w.weekId, w.k);
+    const latest = latestFigures(all);
     // Every row is built only for the table or the CSV (about 7 ms for two years, before the first
     // chart otherwise). Changes are computed over every week, so the first week in range still
     // compares with the one before.
     let rows: TrendRow[] | undefined;
-    const responses = responsesSeries(weeks);
+    let statements: StatementRow[] | undefined;
     return {
       weeks,
+      weekIds: weeks.map((w) => w.weekId),
+      last: all.at(-1),
+      kOf: (week: WeekId) => ks.get(week) ?? figures.k,
       rows: () => (rows ??= trendRows(all).filter((r) => first !== undefined && r.weekId >= first)),
-      latest: latestThemeRows(weeks.length > 0 ? all : []),
-      x: weekStarts(weeks),
+      latest,
+      labels: weekLabels(weeks),
+      charts: THEMES.map((theme) => ({ theme, chart: themeChart(all, from, theme) })),
+      statements: () => (statements ??= statementRows(latest.questions, weeks)),
       nextRelease: nextReleaseDate(figures.nextReleaseAt),
-      favourable: themeSeries(weeks, 'favourablePct'),
-      means: themeSeries(weeks, 'mean'),
-      responses,
-      responsesRange: [0, Math.max(figures.k, ...(responses[0]?.values ?? []).map((v) => v ?? 0)) + 2] as [
-        number,
-        number,
-      ],
-      statements: THEMES.map((theme) => ({ theme, series: questionSeries(weeks, theme) })).filter(
-        (s) => s.series.length > 0,
-      ),
     };
   }, [figures, range]);
 
@@ -96,7 +80,12 @@ export function Trends() {
   // DevTools' performance panel, read by `npm run bench`.
   useLayoutEffect(() => {
     if (!view) return;
-    const frames = [requestAnimationFrame(() => performance.mark('trends-ready'))];
+    const frames = [
+      requestAnimationFrame(() => {
+        performance.mark('trends-ready');
+        setFirstShown(true);
+      }),
+    ];
     const cancel = whenAllDrawn(() => {
       frames.push(requestAnimationFrame(() => performance.mark('trends-all-charts')));
     });
@@ -135,16 +124,17 @@ export function Trends() {
   }
   if (!view) return null;
   const { access, notes, team } = state;
-  const { latest, favourable, means, responses } = view;
   const exportCsv = () => {
     const csv = toCsv(
       TREND_CSV_HEADER,
       view.rows().map((r) => trendCsvRow(r, { team: team.name })),
     );
-    const from = view.weeks[0]?.weekId ?? '';
-    const to = view.weeks.at(-1)?.weekId ?? '';
+    const from = view.weekIds[0] ?? '';
+    const to = view.weekIds.at(-1) ?? '';
     downloadText(`${team.teamId}-trends-${from}-${to}.csv`, csv, 'text/csv;charset=utf-8');
   };
+  const notesOf = (theme: string) =>
+    new Map(notes.kind === 'loaded' ? notes.notes.filter((n) => n.theme === theme).map((n) => [n.weekId, n.text]) : []);
 
   return (
     <>
@@ -161,81 +151,45 @@ export function Trends() {
           </button>
         </div>
       </div>
-      <div class="field inline">
-        <label for="range">{t('trends_range')}</label>
-        <select id="range" value={String(range)} onChange={(e) => setRange(Number(e.currentTarget.value) as Range)}>
-          {Object.entries(RANGES).map(([value, label]) => (
-            <option key={value} value={value}>
-              {t(label)}
-            </option>
-          ))}
-        </select>
-      </div>
-      {view.weeks.length === 0 ? (
+      {!view.last ? (
         <EmptyState>
           {t('trends_noneReleased')}{' '}
-          {view.nextRelease ? t('trends_nextRelease', formatDate(view.nextRelease)) : t('trends_noneYet')}
+          {view.nextRelease ? t('trends_nextRelease', dayMonth(view.nextRelease)) : t('trends_noneYet')}
         </EmptyState>
       ) : (
         <>
           <section aria-labelledby="themes-heading">
-            <h2 id="themes-heading">{t('trends_themesHeading')}</h2>
-            <ul class="latest" aria-label={t('trends_latestLabel', view.weeks.at(-1)?.weekId ?? '')}>
-              {latest.map((r) => (
-                <li key={r.theme}>
-                  <span class="theme-name">{themeLabel(r.theme)}</span>{' '}
-                  {r.cell.suppressed ? (
-                    <span>{t('trends_hidden', team.k)}</span>
-                  ) : (
-                    <>
-                      <span class="big">{t('trends_favourable', r.cell.favourablePct)}</span>{' '}
-                      <span class="small muted">
-                        {t('trends_meanAndChange', formatNumber(r.cell.mean, 2), signed(r.change))}
-                      </span>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
-            <TrendChart
-              title={t('trends_chartFavourable')}
-              x={view.x}
-              series={favourable}
-              range={PERCENT_RANGE}
-              format={percent}
-              summary={describeLatest(favourable, percent)}
-            />
-            <TrendChart
-              title={t('trends_chartMean')}
-              x={view.x}
-              series={means}
-              range={MEAN_RANGE}
-              format={plain}
-              summary={describeLatest(means, plain)}
-            />
-            <TrendChart
-              title={t('trends_chartResponses')}
-              x={view.x}
-              series={responses}
-              range={view.responsesRange}
-              format={plain}
-              summary={describeLatest(responses, responsesCount)}
-            />
+            <div class="spread wrap">
+              <div>
+                <h2 id="themes-heading">{t('trends_themesHeading')}</h2>
+                <Headline
+                  week={view.last.weekId}
+                  responses={view.last.released.responses}
+                  k={view.kOf(view.last.weekId)}
+                  nextRelease={view.nextRelease}
+                />
+              </div>
+              <RangePicker value={range} onChange={setRange} />
+            </div>
+            {view.charts.map(({ theme, chart }) => (
+              <ThemeRow
+                key={theme}
+                theme={theme}
+                latest={view.latest.themes.get(theme)}
+                lastWeek={view.last?.weekId ?? view.weekIds[0] ?? '2000-W01'}
+                kOf={view.kOf}
+                weeks={view.weekIds}
+                labels={view.labels}
+                chart={chart}
+                notes={notesOf(theme)}
+              />
+            ))}
+            <p class="small muted chart-key">{t('trends_chartKey', team.k)}</p>
           </section>
           <section aria-labelledby="questions-heading" class="later">
             <h2 id="questions-heading">{t('trends_statementsHeading')}</h2>
             <p class="small muted">{t('trends_statementsIntro')}</p>
-            {view.statements.map(({ theme, series }) => (
-              <TrendChart
-                key={theme}
-                title={t('trends_chartStatements', themeLabel(theme))}
-                x={view.x}
-                series={series}
-                range={PERCENT_RANGE}
-                format={percent}
-                summary={describeLatest(series, percent)}
-              />
-            ))}
+            {firstShown && <StatementsTable rows={view.statements()} weeks={view.weekIds} kOf={view.kOf} />}
           </section>
           <section aria-labelledby="table-heading" class="later">
             <div class="spread">
@@ -247,14 +201,14 @@ export function Trends() {
             <details onToggle={(e) => setTableOpen(e.currentTarget.open)}>
               <summary>{t('trends_showTable')}</summary>
               {/* Built when opened: hundreds of rows would slow every load for those who never look. */}
-              {tableOpen && <TrendTable rows={view.rows()} k={team.k} />}
+              {tableOpen && <TrendTable rows={view.rows()} kOf={view.kOf} />}
             </details>
           </section>
         </>
       )}
       <NotesSection
         notes={notes}
-        weeks={view.weeks.map((w) => w.weekId).reverse()}
+        weeks={view.weekIds.toReversed()}
         onSave={(note) => saveNote(access, note)}
         onDelete={(note) => deleteNote(access, note)}
       />

@@ -1,64 +1,64 @@
 /**
- * What the trends page draws, from the released weeks in range: x as week starts, and per theme
- * or question a value per week, null where the week was hidden or did not ask it. No DOM, so the
- * page's numbers are tested without a browser (labels come from the translations).
+ * What the trends page draws, from the released weeks: per theme, its % favourable per week in
+ * range (null where hidden or not asked), the trend line through them, and which weeks were
+ * hidden below k. The trend is computed over every week and then cut to the range, so the first
+ * week shown leans on the weeks before it as the last leans on the weeks before it. No DOM, so the
+ * page's numbers are tested without a browser.
  */
 import type { Cell } from '../core/privacy';
-import { QUESTIONS, THEMES, type Theme } from '../core/questions';
+import type { Theme } from '../core/questions';
+import { smoothed } from '../core/smoothing';
 import type { TrendWeek } from '../core/trends';
-import { weekStart } from '../core/week';
 import { formatNumber, t } from '../platform/i18n';
-import { statementText, themeLabel } from '../ui/labels';
+import { weekDay } from '../ui/week-label';
 
-export const THEME_STYLE: Record<Theme, { color: string; dash?: number[] }> = {
-  impact: { color: '#1f5fbf' },
-  choice: { color: '#a14a00', dash: [8, 4] },
-  improvement: { color: '#2b6e2f', dash: [2, 4] },
+export const THEME_COLOR: Record<Theme, string> = {
+  impact: '#1f5fbf',
+  choice: '#a14a00',
+  improvement: '#2b6e2f',
 };
 
-function value(cell: Cell | undefined, pick: 'favourablePct' | 'mean'): number | null {
-  return cell && !cell.suppressed ? cell[pick] : null;
+/** What a week showed of a theme: its figures, hidden below k, or not asked (nobody answered its statements). */
+export type ThemeWeek =
+  | { readonly kind: 'shown'; readonly cell: Cell & { suppressed: false } }
+  | { readonly kind: 'hidden' | 'not-asked' };
+
+export function themeWeek(week: TrendWeek, theme: Theme): ThemeWeek {
+  const cell = week.released.themes[theme];
+  if (week.released.suppressed || cell?.suppressed) return { kind: 'hidden' };
+  return cell ? { kind: 'shown', cell } : { kind: 'not-asked' };
 }
 
-export function weekStarts(weeks: readonly TrendWeek[]): number[] {
-  return weeks.map((w) => weekStart(w.weekId).getTime() / 1000);
+/** Weeks either side a trend point averages: one (three weeks) week to week, two in the long view. */
+export function trendRadius(weeksShown: number): number {
+  return weeksShown > 13 ? 2 : 1;
 }
 
-export function themeSeries(weeks: readonly TrendWeek[], pick: 'favourablePct' | 'mean') {
-  return THEMES.map((theme) => ({
-    label: themeLabel(theme),
-    values: weeks.map((w) => value(w.released.themes[theme], pick)),
-    ...THEME_STYLE[theme],
-  }));
+export interface ThemeChart {
+  readonly values: (number | null)[];
+  readonly trend: (number | null)[];
+  /** Indices, in range, of the weeks hidden below k. */
+  readonly hidden: number[];
+  readonly weeks: ThemeWeek[];
 }
 
-export function responsesSeries(weeks: readonly TrendWeek[]) {
-  return [{ label: t('trends_responsesSeries'), values: weeks.map((w) => w.released.responses), color: '#3d4652' }];
+/** A theme's chart over `all` released weeks (oldest first), showing those from index `from`. */
+export function themeChart(all: readonly TrendWeek[], from: number, theme: Theme): ThemeChart {
+  const weeks = all.map((w) => themeWeek(w, theme));
+  const values = weeks.map((w) => (w.kind === 'shown' ? w.cell.favourablePct : null));
+  const shown = weeks.slice(from);
+  return {
+    values: values.slice(from),
+    trend: smoothed(values, trendRadius(shown.length)).slice(from),
+    hidden: shown.flatMap((w, i) => (w.kind === 'hidden' ? [i] : [])),
+    weeks: shown,
+  };
 }
 
-/** Each question of a theme that was asked in range, with its % favourable per week. */
-export function questionSeries(weeks: readonly TrendWeek[], theme: Theme) {
-  const palette = ['#1f5fbf', '#a14a00', '#2b6e2f', '#7a3e9d', '#9c2a4c'];
-  return QUESTIONS.filter((q) => q.theme === theme)
-    .map((q) => ({ q, values: weeks.map((w) => value(w.released.questions[q.id], 'favourablePct')) }))
-    .filter(({ values }) => values.some((v) => v !== null))
-    .map(({ q, values }, i) => ({ label: statementText(q), values, color: palette[i % palette.length] ?? '#1f5fbf' }));
-}
-
-/** A sentence for screen readers: the latest shown value of each line. */
-export function describeLatest(
-  series: readonly { label: string; values: readonly (number | null)[] }[],
-  format: (value: number) => string,
-) {
-  return series
-    .map((s) => {
-      const latest = [...s.values].reverse().find((v) => v !== null);
-      return latest == null ? t('trends_latestNothing', s.label) : t('trends_latestValue', s.label, format(latest));
-    })
-    .join('; ');
+/** The axis label under each week's point: its Monday ("16 Nov"). */
+export function weekLabels(weeks: readonly TrendWeek[]): string[] {
+  return weeks.map((w) => weekDay(w.weekId));
 }
 
 /** Chart values as the shown language writes them. */
 export const percent = (value: number): string => t('trends_percent', formatNumber(value));
-export const plain = (value: number): string => formatNumber(value);
-export const responsesCount = (value: number): string => t('trends_responsesCount', value);

@@ -16,6 +16,7 @@ import { csvExportBench } from './csv-export';
 import { ingestBench } from './ingest';
 import { junkRequestsBench } from './junk-requests';
 import { popupFiles, type SizedFile } from './popup-size';
+import { distWithReference } from './reference-dist';
 import { trendsPageBench } from './trends-page';
 
 const OPENS = 20;
@@ -86,20 +87,9 @@ function sizes(): void {
   }
 }
 
-/** A copy of dist/ with a static reference page: five buttons, the first focused, then a mark. */
-function distWithReference(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pulse-bench-dist-'));
-  cpSync(DIST, dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'reference.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Reference</title></head><body>
-<main>${[1, 2, 3, 4, 5].map((n) => `<button type="button">${n}</button>`).join('')}</main>
-<script type="module" src="/reference.js"></script></body></html>`,
-  );
-  writeFileSync(
-    join(dir, 'reference.js'),
-    "document.querySelector('button').focus();performance.mark('pulse-ready');\n",
-  );
+/** dist/ with the static reference page, and the baseline build's popup beside this one's when asked. */
+function popupDistWithReference(): string {
+  const dir = distWithReference(DIST);
   if (BASELINE) {
     for (const file of readdirSync(join(BASELINE, 'assets'))) {
       if (!existsSync(join(dir, 'assets', file))) cpSync(join(BASELINE, 'assets', file), join(dir, 'assets', file));
@@ -110,7 +100,7 @@ function distWithReference(): string {
 }
 
 async function timings(): Promise<void> {
-  const dist = distWithReference();
+  const dist = popupDistWithReference();
   const profile = mkdtempSync(join(tmpdir(), 'pulse-bench-profile-'));
   const context = await launchChromium({ extension: dist, profile, headless: true });
   try {

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReleasedWeek } from '../../../src/core/privacy';
 import type { TrendWeek } from '../../../src/core/trends';
-import {
-  describeLatest,
-  percent,
-  plain,
-  questionSeries,
-  responsesSeries,
-  themeSeries,
-  weekStarts,
-} from '../../../src/trends/chart-data';
+import { percent, themeChart, themeWeek, trendRadius, weekLabels } from '../../../src/trends/chart-data';
 import { fakeBrowser } from '../fake-browser';
 
 const shown = (fav: number) =>
@@ -24,6 +16,10 @@ const shown = (fav: number) =>
 const hiddenWeek: ReleasedWeek = { responses: null, suppressed: true, questions: {}, themes: {} };
 const weeks: TrendWeek[] = [
   {
+    weekId: '2026-W44' as const,
+    released: { responses: 6, suppressed: false, questions: {}, themes: { impact: shown(40) } },
+  },
+  {
     weekId: '2026-W45' as const,
     released: {
       responses: 6,
@@ -35,35 +31,41 @@ const weeks: TrendWeek[] = [
   { weekId: '2026-W46' as const, released: hiddenWeek },
   {
     weekId: '2026-W47' as const,
-    released: { responses: 7, suppressed: false, questions: {}, themes: { impact: shown(71), choice: shown(40) } },
+    released: {
+      responses: 7,
+      suppressed: false,
+      questions: {},
+      themes: { impact: shown(71), choice: { suppressed: true, reason: 'fewer than 5 responses' } },
+    },
   },
 ];
 
 describe('what the trends page draws', () => {
-  it('puts weeks on a time axis at their Monday', () => {
-    expect(weekStarts(weeks).map((s) => new Date(s * 1000).getDay())).toEqual([1, 1, 1]);
+  it('tells a week hidden below k apart from one that did not ask the theme', () => {
+    expect(themeWeek(weeks[3] as TrendWeek, 'impact').kind).toBe('shown');
+    expect(themeWeek(weeks[3] as TrendWeek, 'choice').kind).toBe('hidden');
+    expect(themeWeek(weeks[2] as TrendWeek, 'choice').kind).toBe('hidden');
+    expect(themeWeek(weeks[3] as TrendWeek, 'improvement').kind).toBe('not-asked');
   });
 
-  it('gives every theme a value per week, null where hidden or not asked', () => {
-    const [impact, choice, improvement] = themeSeries(weeks, 'favourablePct');
-    expect(impact?.values).toEqual([50, null, 71]);
-    expect(choice?.values).toEqual([null, null, 40]);
-    expect(improvement?.values).toEqual([null, null, null]);
-    expect(responsesSeries(weeks)[0]?.values).toEqual([6, null, 7]);
+  it('gives a theme its values in range, the hidden weeks, and a trend that leans on the weeks before', () => {
+    const chart = themeChart(weeks, 1, 'impact');
+    expect(chart.values).toEqual([50, null, 71]);
+    expect(chart.hidden).toEqual([1]);
+    // W45's trend is the mean of W44 (out of range), W45 and the hidden W46 (left out).
+    expect(chart.trend).toEqual([45, 60.5, 71]);
+    expect(chart.weeks.map((w) => w.kind)).toEqual(['shown', 'hidden', 'shown']);
   });
 
-  it('draws only statements asked in range', () => {
-    expect(questionSeries(weeks, 'impact').map((s) => s.values)).toEqual([[50, null, null]]);
-    expect(questionSeries(weeks, 'choice')).toEqual([]);
+  it('smooths over more weeks in the long view', () => {
+    expect(trendRadius(8)).toBe(1);
+    expect(trendRadius(52)).toBe(2);
   });
 
-  it('sums each line up in words for screen readers', () => {
-    expect(describeLatest(themeSeries(weeks, 'favourablePct'), percent)).toBe(
-      'Impact: latest 71%; Choice: latest 40%; Improvement: nothing shown',
-    );
+  it('labels each week by its Monday, in the page’s language, never with a clock time', () => {
+    expect(weekLabels(weeks)).toEqual(['Oct 26', 'Nov 2', 'Nov 9', 'Nov 16']);
     fakeBrowser.current._state.i18n.language = 'de';
-    expect(describeLatest(themeSeries(weeks, 'mean'), plain)).toBe(
-      'Wirkung: zuletzt 3,5; Mitbestimmung: zuletzt 3,5; Weiterentwicklung: nichts angezeigt',
-    );
+    expect(weekLabels(weeks.slice(3))).toEqual(['16. Nov.']);
+    expect(percent(71)).toBe('71 %');
   });
 });
