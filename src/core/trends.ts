@@ -29,7 +29,18 @@ export const TREND_CSV_HEADER = [
   'unfavourable_pct',
   'change_from_previous',
   'suppressed',
+  'counting',
 ] as const;
+
+/**
+ * The `counting` column: how the team's figures were counted. An open team's members share one
+ * invite, so its figures can hold more than one answer of one person; a personal team's hold one
+ * vote per member. Said on every row, so no row read alone overstates what it shows.
+ */
+export const COUNTING = {
+  open: 'open team: one person could answer more than once',
+  personal: 'one vote per person',
+} as const;
 
 export interface TrendWeek {
   readonly weekId: WeekId;
@@ -132,6 +143,8 @@ export function latestThemeRows(weeks: readonly TrendWeek[]): TrendRow[] {
 /** Names as the CSV shows them; injectable so tests can use hostile team and question names. */
 export interface TrendNames {
   readonly team: string;
+  /** Open (one shared invite) or personal (one vote each): the `counting` column. */
+  readonly kind: keyof typeof COUNTING;
   readonly questionText?: (id: string) => string;
 }
 
@@ -154,6 +167,7 @@ export function trendCsvRow(row: TrendRow, names: TrendNames): CsvCell[] {
     cell.suppressed ? null : cell.unfavourablePct,
     row.change,
     cell.suppressed,
+    COUNTING[names.kind],
   ];
 }
 
@@ -164,6 +178,7 @@ export function trendCsvRow(row: TrendRow, names: TrendNames): CsvCell[] {
  */
 export function trendLineWriter(names: TrendNames): (row: TrendRow) => string {
   const team = csvCell(names.team);
+  const counting = csvCell(COUNTING[names.kind]);
   const weekParts = new Map<string, string>();
   const cellParts = new Map<string, string>();
   const num = (n: number | null) => (n === null || !Number.isFinite(n) ? '' : String(n));
@@ -184,6 +199,6 @@ export function trendLineWriter(names: TrendNames): (row: TrendRow) => string {
     const figures = c.suppressed
       ? ',,,,,'
       : `${c.responses},${c.mean},${c.favourablePct},${c.neutralPct},${c.unfavourablePct},`;
-    return `${week}${cell}${figures}${num(row.change)},${c.suppressed ? 'true' : 'false'}\r\n`;
+    return `${week}${cell}${figures}${num(row.change)},${c.suppressed ? 'true' : 'false'},${counting}\r\n`;
   };
 }

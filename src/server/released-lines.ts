@@ -20,16 +20,16 @@ import { type ReleaseClock, releaseDue, storedTeamWeeks } from './releases';
 import type { KeptLinesNow, Store, Team } from './store';
 
 /** Bump when the lines would come out differently (trendLineWriter, rotation): all are built again. */
-const LINES_FORMAT = 2;
+const LINES_FORMAT = 3;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /** What the lines depend on besides the team and the figures (hashed once, not once a team). */
 const WRITER = sha256(JSON.stringify([LINES_FORMAT, TREND_CSV_HEADER, BANK_VERSION, QUESTIONS, THEME_LABELS]));
 
-/** Lines kept under another name or writer are not this team's lines. (k is not in it: a release keeps its own.) */
-export function teamLinesKey(team: Pick<Team, 'name'>): string {
-  return sha256(JSON.stringify([WRITER, team.name]));
+/** Lines kept under another name, kind or writer are not this team's lines. (k is not in it: a release keeps its own.) */
+export function teamLinesKey(team: Pick<Team, 'name' | 'kind'>): string {
+  return sha256(JSON.stringify([WRITER, team.name, team.kind]));
 }
 
 const keptSchema = z.object({
@@ -137,7 +137,7 @@ type Range = { readonly from?: WeekId; readonly to?: WeekId };
 /** Built from the released figures of every week up to `to`, and kept; the text from `from` on. */
 async function buildLines(store: Store, team: Team, key: string, range: Range) {
   const track = trendTracker();
-  const line = trendLineWriter({ team: team.name });
+  const line = trendLineWriter({ team: team.name, kind: team.kind });
   const weeks: WeekId[] = [];
   const ends: number[] = [];
   let text = '';

@@ -127,7 +127,7 @@ export function Trends() {
   const exportCsv = () => {
     const csv = toCsv(
       TREND_CSV_HEADER,
-      view.rows().map((r) => trendCsvRow(r, { team: team.name })),
+      view.rows().map((r) => trendCsvRow(r, { team: team.name, kind: team.kind ?? 'open' })),
     );
     const from = view.weekIds[0] ?? '';
     const to = view.weekIds.at(-1) ?? '';
@@ -139,9 +139,17 @@ export function Trends() {
   return (
     <>
       <div class="spread">
-        <p id="team-line">
-          {tWith('trends_teamLine', <strong>{team.name}</strong>, new URL(access.endpoint).host, team.k)}
-        </p>
+        <div>
+          <p id="team-line">
+            {tWith('trends_teamLine', <strong>{team.name}</strong>, new URL(access.endpoint).host, team.k)}
+          </p>
+          {/* An endpoint from before personal teams gives no kind: all its teams were open. */}
+          {(team.kind ?? 'open') === 'open' && (
+            <p id="open-team" class="notice small">
+              {t('trends_openTeam')}
+            </p>
+          )}
+        </div>
         <div class="row">
           <button type="button" onClick={() => void reload(access)}>
             {t('trends_reload')}

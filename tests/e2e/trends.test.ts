@@ -39,7 +39,7 @@ beforeAll(async () => {
   await seedDemo(server.store, { teamId: 'platform', lastWeek: LAST_WEEK });
   await server.store.createTeam({
     teamId: 'empty',
-    kind: 'open',
+    kind: 'personal',
     name: 'Empty team',
     ingestTokenHash: hashToken('empty-ingest-token-iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii'),
     managerTokenHash: hashToken(EMPTY_MANAGER),
@@ -133,6 +133,8 @@ describe('the trends page', () => {
     expect(await page.locator('figure.chart canvas').count()).toBe(count);
     await page.waitForFunction(() => performance.getEntriesByName('trends-all-charts').length === 1);
     expect(await page.textContent('#team-line')).toMatch(/Demo team|Platform/);
+    // The demo team shares one invite: the page says what that means for its figures.
+    expect(await page.textContent('#open-team')).toMatch(/Open team: .*one person could answer more than once/);
     // Once drawn, a chart stays the same canvas while its figures do: the notes arriving and the
     // table opening re-render the page, and once redrew every chart.
     await page.waitForSelector('section[aria-labelledby=notes-heading] :is(ul.notes, .notice)');
@@ -269,6 +271,8 @@ describe('the trends page', () => {
     await expect.poll(() => page.textContent('main')).toMatch(/No week’s figures are released yet/);
     // When the next figures come, from the calendar: never how many weeks hold answers.
     expect(await page.textContent('main')).toMatch(/The next figures come out about \w+ \d+\./);
+    // A personal team counts one vote per member: no open-team warning.
+    expect(await page.locator('#open-team').count()).toBe(0);
     expect(await axe(page, { every: true })).toEqual([]);
     await page.close();
   });

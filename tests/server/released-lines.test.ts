@@ -43,7 +43,7 @@ function counting(store: Store): { store: Store; builds: () => number } {
 /** The CSV text as the line writer makes it from the released figures, without anything kept. */
 async function expected(store: Store, t: Team, clock: ReleaseClock, range: { from?: WeekId; to?: WeekId } = {}) {
   const track = trendTracker();
-  const line = trendLineWriter({ team: t.name });
+  const line = trendLineWriter({ team: t.name, kind: t.kind });
   let text = '';
   for (const week of await releasedTeamWeeks(store, t, clock, { to: range.to })) {
     const rows = track(week);
@@ -94,7 +94,7 @@ describe('kept CSV lines', () => {
       later
         .split('\r\n')
         .filter((l) => l.includes('2026-W47'))
-        .every((l) => l.endsWith(',true')),
+        .every((l) => l.endsWith(',true,open team: one person could answer more than once')),
     ).toBe(true);
     expect(builds()).toBe(4);
     expect(teamLinesKey(team('platform'))).toBe(teamLinesKey(team('platform', 8)));
@@ -142,7 +142,7 @@ describe('kept CSV lines', () => {
     // Built for the range first (kept up to W45), then a whole export builds them again (to W46).
     const ranged = await releasedTeamLines(store, t, W46_RELEASED, range);
     expect(ranged).toBe(await expected(store, t, W46_RELEASED, range));
-    expect(ranged.split('\r\n').some((line) => /2026-W44,.*,-?\d+,false$/.test(line))).toBe(true);
+    expect(ranged.split('\r\n').some((line) => /2026-W44,.*,-?\d+,false,open team/.test(line))).toBe(true);
     expect(await releasedTeamLines(store, t, W46_RELEASED)).toBe(await expected(store, t, W46_RELEASED));
     expect(builds()).toBe(2);
     // Now every range is served from what is kept.
@@ -179,7 +179,7 @@ describe('kept CSV lines', () => {
       { ...good, weeks: good.weeks.replace('2026-W41', '2026-W42') },
       { ...good, lines: lines.replaceAll('2026-W44', '2026-W45') },
       { ...good, lines: lines.replace(/^[^,]+,[^,]+,/, 'Someone else,') },
-      { ...good, key: teamLinesKey({ name: 'Someone else' }) },
+      { ...good, key: teamLinesKey({ name: 'Someone else', kind: 'open' }) },
     ];
     for (const [i, kept] of damaged.entries()) {
       await raw.keepLines('platform', '2026-W46', kept);

@@ -8,7 +8,7 @@ import { csvLine, toCsv } from '../../src/core/csv';
 import type { Cell } from '../../src/core/privacy';
 import { pulseForWeek } from '../../src/core/rotation';
 import { releasedTrendWeeks, teamWeeksSchema } from '../../src/core/team-weeks';
-import { TREND_CSV_HEADER, trendCsvRow, trendRows } from '../../src/core/trends';
+import { COUNTING, TREND_CSV_HEADER, trendCsvRow, trendRows } from '../../src/core/trends';
 import type { WeekId } from '../../src/core/week';
 import { hashToken } from '../../src/server/tokens';
 import { trendCsvChunks } from '../../src/server/trends-csv';
@@ -76,7 +76,7 @@ describe('GET /v1/teams/:team/trends.csv', () => {
     const json = teamWeeksSchema.parse(await answer.json());
     const released = releasedTrendWeeks(json.weeks);
     const expected = trendRows(released).map((r) =>
-      trendCsvRow(r, { team: 'Platform' }).map((c) => (c === null ? '' : String(c))),
+      trendCsvRow(r, { team: 'Platform', kind: 'open' }).map((c) => (c === null ? '' : String(c))),
     );
     expect(rows.slice(1)).toEqual(expected);
     expect(readWithPython(text)).toEqual(rows);
@@ -84,7 +84,7 @@ describe('GET /v1/teams/:team/trends.csv', () => {
     const w45 = rows.filter((r) => r[1] === '2026-W45');
     expect(w45.every((r) => r[6] === '' && r[8] === '' && r[12] === 'true')).toBe(true);
     const impact46 = rows.find((r) => r[1] === '2026-W46' && r[3] === 'impact' && r[4] === '');
-    expect(impact46?.slice(6)).toEqual(['7', '3.43', '71', '0', '29', '38', 'false']); // 33 % in W44 (2 of 6), 71 % in W46
+    expect(impact46?.slice(6)).toEqual(['7', '3.43', '71', '0', '29', '38', 'false', COUNTING.open]); // 33 % in W44 (2 of 6), 71 % in W46
   });
 
   it('keeps a hostile team name intact for both parsers, and defused for spreadsheets', async () => {
@@ -163,7 +163,7 @@ describe('the CSV writer with hostile question texts', () => {
     const rows = trendRows([
       { weekId: '2026-W53', released },
       { weekId, released },
-    ]).map((r) => trendCsvRow(r, { team: HOSTILE, questionText }));
+    ]).map((r) => trendCsvRow(r, { team: HOSTILE, kind: 'open', questionText }));
     const text = toCsv(TREND_CSV_HEADER, rows);
     const papa = readWithPapaparse(text);
     expect(readWithPython(text)).toEqual(papa);

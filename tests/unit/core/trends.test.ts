@@ -97,8 +97,9 @@ describe('trend rows', () => {
       'unfavourable_pct',
       'change_from_previous',
       'suppressed',
+      'counting',
     ]);
-    expect(shown && trendCsvRow(shown, { team: 'Platform' })).toEqual([
+    expect(shown && trendCsvRow(shown, { team: 'Platform', kind: 'personal' })).toEqual([
       'Platform',
       '2026-W47',
       '2026-11-16',
@@ -112,9 +113,10 @@ describe('trend rows', () => {
       0,
       null,
       false,
+      'one vote per person',
     ]);
     const [hidden] = trendRows([week('2026-W47', 2, () => 4)]);
-    expect(hidden && trendCsvRow(hidden, { team: 'Platform' }).slice(6)).toEqual([
+    expect(hidden && trendCsvRow(hidden, { team: 'Platform', kind: 'open' }).slice(6)).toEqual([
       null,
       null,
       null,
@@ -122,6 +124,7 @@ describe('trend rows', () => {
       null,
       null,
       true,
+      'open team: one person could answer more than once',
     ]);
   });
 
@@ -132,16 +135,16 @@ describe('trend rows', () => {
       week('2026-W53', 7, (i) => (i < 4 ? 5 : 2)),
       week('2027-W01', 9, () => 3),
     ]);
-    const names = { team: '=Équipe, "A"\n+1', questionText: (id: string) => `@${id}, "q"\r\n-` };
+    const names = { team: '=Équipe, "A"\n+1', kind: 'open' as const, questionText: (id: string) => `@${id}, "q"\r\n-` };
     const line = trendLineWriter(names);
     expect(rows.map(line)).toEqual(rows.map((r) => csvLine(trendCsvRow(r, names))));
-    const plain = trendLineWriter({ team: 'Platform' });
-    expect(rows.map(plain)).toEqual(rows.map((r) => csvLine(trendCsvRow(r, { team: 'Platform' }))));
+    const plain = trendLineWriter({ team: 'Platform', kind: 'personal' });
+    expect(rows.map(plain)).toEqual(rows.map((r) => csvLine(trendCsvRow(r, { team: 'Platform', kind: 'personal' }))));
   });
 
   it('puts weeks around New Year in their ISO week-year', () => {
     const [row] = trendRows([week('2026-W53', 6, () => 4)]);
-    expect(row && trendCsvRow(row, { team: 't' }).slice(1, 3)).toEqual(['2026-W53', '2026-12-28']);
+    expect(row && trendCsvRow(row, { team: 't', kind: 'open' }).slice(1, 3)).toEqual(['2026-W53', '2026-12-28']);
   });
 });
 
