@@ -8,32 +8,35 @@
  * off; one alarm wakes the worker for the next thing to do. Everything lives in IndexedDB and
  * storage.local, so a stopped worker or a restarted browser carries on where it was. Idempotent:
  * it runs at every start, alarm, message and permission change.
+ *
+ * A personal team (core/vote-token) runs two kinds of run, never both at once: a token run
+ * (background/vote-tokens: the week's token, asked for with the invite, then the notes) early each
+ * week, and a vote run (background/votes: one closed week's vote, with no invite) at the week's own
+ * random moment after it closes. A vote due in a run that asked for a token moves to a fresh moment.
  */
-import * as z from 'zod/mini';
-import { planRun } from '../core/due-sends';
-import { notesResponseSchema } from '../core/notes';
-import { afterAttempt, buildSubmission, firstSendAt, outcomeOf, type SendOutcome } from '../core/outbox';
+import { freshSendAt, planRun } from '../core/due-sends';
+import { afterAttempt, buildSubmission, firstSendAt, outcomeOf } from '../core/outbox';
 import type { OutboxEntry } from '../core/outbox-entry';
 import { isSentWeek, type Membership } from '../core/team';
+import { teamTokenRecords } from '../core/token-schedule';
+import { keyFingerprint, type TokenRecord } from '../core/vote-token-record';
 import { isWeekClosed, weekEnd, weekIdOf } from '../core/week';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import type { SyncStatus } from '../platform/messages';
 import { ensureRequestRule } from '../platform/request-rule';
-import { syncPermission } from '../platform/sync-permission';
-import { saveTeamNotes } from '../platform/team-notes';
 import { deviceSecret, loadMembership } from '../platform/team-settings';
 import { openPulseDb, type PulseDb } from '../storage/db';
 import { listOutbox, queueWeeks, saveEntry } from '../storage/outbox';
 import { listPulses } from '../storage/pulses';
+import { listTokens } from '../storage/tokens';
+import { mayReach, outcomeWords, REQUEST_INIT, refusalOf, SEND_TIMEOUT_MS, teamUrl, unreachable } from './endpoint';
+import { refreshNotes } from './notes';
+import { secureRandom } from './secure-random';
+import { tokenRun } from './vote-tokens';
+import { sendVote } from './votes';
 
 export const SYNC_ALARM = 'team-sync';
-const SEND_TIMEOUT_MS = 20_000;
-
-/** A number in [0, 1) from the device's crypto RNG: send moments and noise must not be predictable. */
-export function secureRandom(): number {
-  return (crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) / 2 ** 32;
-}
 
 /** One sync at a time (alarm, message, permission change), queued across the worker's life. */
 export async function refreshSync(now: Date): Promise<SyncStatus> {
@@ -45,7 +48,7 @@ async function run(now: Date): Promise<SyncStatus> {
   if (!team) {
     await ensureRequestRule(null);
     await browser.alarms.clear(SYNC_ALARM);
-    return { team: null, problem: problem ?? null, weeks: [] };
+    return { team: null, votes: null, problem: problem ?? null, weeks: [] };
   }
   const db = await openPulseDb();
   try {
@@ -55,21 +58,17 @@ async function run(now: Date): Promise<SyncStatus> {
     const allowed = ruled && permitted;
     let entries = await teamEntries(db, team, now);
     if (allowed) {
-      const plan = planRun(entries, now, secureRandom);
-      // Moved first: should the send below crash the worker, the others still keep their new moments.
-      for (const entry of plan.moved) await saveEntry(db, entry);
-      if (plan.send) {
-        const { entry, reached } = await attempt(team, plan.send, now);
-        await saveEntry(db, entry);
-        if (reached) await refreshNotes(team, now);
-      }
-      if (plan.send || plan.moved.length > 0) entries = await teamEntries(db, team, now);
+      if (team.personal) await personalRun(db, team, entries, now);
+      else await openRun(db, team, entries, now);
+      entries = await teamEntries(db, team, now);
     }
-    await scheduleAlarm(nextWakeUp(entries, now, allowed), now);
+    const tokens = team.personal ? [...teamTokenRecords(team, (await listTokens(db, now)).value).values()] : [];
+    await scheduleAlarm(nextWakeUp(entries, now, allowed, tokens), now);
     const { endpoint, teamId, joinedWeek, noiseEpsilon } = team;
     const host = new URL(team.endpoint).host;
     return {
-      team: { endpoint, teamId, joinedWeek, noiseEpsilon },
+      team: { endpoint, teamId, joinedWeek, noiseEpsilon, personal: team.personal === true },
+      votes: team.personal ? voteStatus(tokens, now) : null,
       problem: !permitted ? t('bg_notAllowed', host) : !ruled ? t('bg_noRequestRule', host) : null,
       weeks: entries.map(({ weekId, state, sendAt, problem: p, noised }) => ({
         weekId,
@@ -83,22 +82,6 @@ async function run(now: Date): Promise<SyncStatus> {
     db.close();
   }
 }
-
-/**
- * Whether the endpoint's host is granted now. Asked before every request: without it the request
- * rule does nothing (the browser applies it only where the extension has host access), so the
- * Origin would go out again.
- */
-async function mayReach(team: Membership): Promise<boolean> {
-  return browser.permissions.contains(syncPermission(team.endpoint));
-}
-
-/**
- * How every request to the endpoint is made: no cookie, no referrer, and no cache, so no validator
- * (an ETag an endpoint chose) can come back from an earlier run and link the two. The headers the
- * browser adds are the request rule's to take off.
- */
-const REQUEST_INIT = { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' } as const;
 
 async function teamEntries(db: PulseDb, team: Membership, now: Date): Promise<OutboxEntry[]> {
   return (await listOutbox(db, now)).value.filter((e) => e.teamId === team.teamId);
@@ -136,17 +119,70 @@ async function queueClosedWeeks(db: PulseDb, team: Membership, now: Date): Promi
   await queueWeeks(db, entries);
 }
 
-const errorBodySchema = z.object({ error: z.object({ message: z.string() }) });
-
-/** The endpoint's own words for a refusal, when it gave them. */
-async function refusalMessage(response: Response): Promise<string | undefined> {
-  if (response.ok) return undefined;
-  try {
-    const parsed = errorBodySchema.safeParse(await response.json());
-    return parsed.success ? `${parsed.data.error.message.slice(0, 300)} (HTTP ${response.status})` : undefined;
-  } catch {
-    return undefined;
+/** An open team's run: one due week, with the team's ingest token, then the notes if it got through. */
+async function openRun(db: PulseDb, team: Membership, entries: readonly OutboxEntry[], now: Date): Promise<void> {
+  const plan = planRun(entries, now, secureRandom);
+  // Moved first: should the send below crash the worker, the others still keep their new moments.
+  for (const entry of plan.moved) await saveEntry(db, entry);
+  if (plan.send) {
+    const { entry, reached } = await attempt(team, plan.send, now);
+    await saveEntry(db, entry);
+    if (reached) await refreshNotes(team, now);
   }
+}
+
+/**
+ * A personal team's run: a token run when a token is due; otherwise at most one vote. A vote due
+ * in a run that asked for a token (with the invite) waits for a fresh moment of its own.
+ */
+async function personalRun(db: PulseDb, team: Membership, entries: readonly OutboxEntry[], now: Date): Promise<void> {
+  const voting = entries.filter((e) => e.state === 'waiting').map((e) => e.weekId);
+  const asked = await tokenRun(db, team, voting, now);
+  const plan = planRun(entries, now, secureRandom);
+  if (asked) {
+    for (const entry of [plan.send, ...plan.moved]) {
+      if (entry) await saveEntry(db, { ...entry, sendAt: freshSendAt(now, secureRandom()).getTime() });
+    }
+    return;
+  }
+  for (const entry of plan.moved) await saveEntry(db, entry);
+  if (!plan.send) return;
+  const record = teamTokenRecords(team, (await listTokens(db, now)).value).get(plan.send.weekId);
+  await saveEntry(db, await voteOrWait(team, plan.send, record, now));
+}
+
+/** Vote with the week's token; say so when the week has none it can still get; else wait for it. */
+async function voteOrWait(
+  team: Membership,
+  entry: OutboxEntry,
+  record: TokenRecord | undefined,
+  now: Date,
+): Promise<OutboxEntry> {
+  if (record?.state === 'ready' && record.token) return sendVote(team, entry, record.token, now);
+  if (record && record.state !== 'waiting') {
+    const why = record.problem ? ` ${record.problem}` : '';
+    return {
+      ...entry,
+      state: 'no-token',
+      sendAt: now.getTime(),
+      problem: `${t('bg_noToken', entry.weekId)}${why}`.slice(0, 500),
+    };
+  }
+  // The token is still to come (its next try is later): the vote goes at a fresh moment after it.
+  return { ...entry, sendAt: freshSendAt(now, secureRandom()).getTime() };
+}
+
+/** What Settings shows of this week's token: its state, its next try, and its key's fingerprint. */
+function voteStatus(tokens: readonly TokenRecord[], now: Date): NonNullable<SyncStatus['votes']> {
+  const weekId = weekIdOf(now);
+  const record = tokens.find((r) => r.weekId === weekId);
+  return {
+    weekId,
+    state: record?.state ?? 'waiting',
+    fetchAt: record?.state === 'waiting' ? record.fetchAt : null,
+    keyFingerprint: record?.key ? keyFingerprint(record.key) : null,
+    problem: record?.problem ?? null,
+  };
 }
 
 /**
@@ -162,7 +198,7 @@ async function attempt(
   let status: number | undefined;
   let message: string | undefined;
   try {
-    const response = await fetch(`${team.endpoint}/v1/teams/${encodeURIComponent(team.teamId)}/submissions`, {
+    const response = await fetch(teamUrl(team, 'submissions'), {
       ...REQUEST_INIT,
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${team.ingestToken}` },
@@ -170,57 +206,28 @@ async function attempt(
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
     });
     status = response.status;
-    message = await refusalMessage(response);
+    message = (await refusalOf(response)).message;
   } catch {
-    message = navigator.onLine ? t('bg_unreachable', new URL(team.endpoint).host) : t('bg_offline');
+    message = unreachable(team);
   }
   const outcome = outcomeOf(status);
-  const next = afterAttempt(entry, outcome, now, secureRandom(), message ?? outcomeWords(outcome, entry));
+  const next = afterAttempt(entry, outcome, now, secureRandom(), message ?? outcomeWords(outcome, entry.weekId));
   return { entry: next, reached: status !== undefined };
 }
 
-/** What an outcome means, for an endpoint that gave no words of its own. */
-function outcomeWords(outcome: SendOutcome, entry: OutboxEntry): string | undefined {
-  switch (outcome.kind) {
-    case 'sent':
-      return undefined;
-    case 'late':
-      return t('bg_late', entry.weekId);
-    case 'refused':
-      return t('bg_refused', outcome.status);
-    case 'retry':
-      return t('bg_retry');
-  }
-}
-
 /**
- * The team's notes, read in the run that just sent a week (never on a timer of their own, which
- * would tell the endpoint when this browser is open); a failure keeps the last ones.
+ * The next moment there is something to do: the earliest waiting send or token (when sending is
+ * allowed), or the end of the current week, when it must be queued.
  */
-async function refreshNotes(team: Membership, now: Date): Promise<void> {
-  if (!(await mayReach(team))) return;
-  try {
-    const response = await fetch(`${team.endpoint}/v1/teams/${encodeURIComponent(team.teamId)}/notes`, {
-      ...REQUEST_INIT,
-      headers: { authorization: `Bearer ${team.ingestToken}` },
-      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-    });
-    if (!response.ok) return;
-    const parsed = notesResponseSchema.safeParse(await response.json());
-    if (!parsed.success) return;
-    await saveTeamNotes({ teamId: team.teamId, fetchedAt: now.getTime(), notes: parsed.data.notes.slice(-200) });
-  } catch {
-    // Offline or down: the notes already kept still show, and the next week's run reads them again.
-  }
-}
-
-/**
- * The next moment there is something to do: the earliest waiting send (when sending is allowed),
- * or the end of the current week, when it must be queued.
- */
-export function nextWakeUp(entries: readonly OutboxEntry[], now: Date, allowed: boolean): Date {
+export function nextWakeUp(
+  entries: readonly OutboxEntry[],
+  now: Date,
+  allowed: boolean,
+  tokens: readonly TokenRecord[] = [],
+): Date {
   let at = weekEnd(weekIdOf(now)).getTime();
   if (allowed) for (const e of entries) if (e.state === 'waiting') at = Math.min(at, e.sendAt);
+  if (allowed) for (const r of tokens) if (r.state === 'waiting') at = Math.min(at, r.fetchAt);
   return new Date(Math.max(at, now.getTime() + 1000));
 }
 

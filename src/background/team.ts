@@ -13,11 +13,14 @@ import { t } from '../platform/i18n';
 import type { SyncStatus } from '../platform/messages';
 import { ensureRequestRule } from '../platform/request-rule';
 import { syncPermission } from '../platform/sync-permission';
+import { saveTeamInvites } from '../platform/team-invites';
 import { saveTeamNotes } from '../platform/team-notes';
 import { loadMembership, saveMembership } from '../platform/team-settings';
 import { withPulseDb } from '../storage/db';
 import { updateTeamEntries } from '../storage/outbox';
-import { refreshSync, secureRandom } from './sync';
+import { updateTeamTokens } from '../storage/tokens';
+import { secureRandom } from './secure-random';
+import { refreshSync } from './sync';
 
 export async function joinTeam(
   inviteText: string,
@@ -44,9 +47,16 @@ export async function joinTeam(
   // at the click, together, they would arrive as one person's weeks, at a moment the person chose.
   await withPulseDb((db) =>
     updateTeamEntries(db, invite.teamId, (e) =>
-      e.state === 'refused' || (e.state === 'waiting' && e.sendAt <= now.getTime())
+      e.state === 'refused' || e.state === 'no-token' || (e.state === 'waiting' && e.sendAt <= now.getTime())
         ? { ...e, state: 'waiting', sendAt: freshSendAt(now, secureRandom()).getTime(), problem: null }
         : e,
+    ),
+  );
+  // Tokens refused under the old invite are asked for again (with the request kept for them); a
+  // changed key stays refused: a new invite does not make another key for the week honest.
+  await withPulseDb((db) =>
+    updateTeamTokens(db, invite.teamId, (r) =>
+      r.state === 'refused' ? { ...r, state: 'waiting', fetchAt: now.getTime(), problem: null } : r,
     ),
   );
   return refreshSync(now);
@@ -61,6 +71,7 @@ export async function leaveTeam(now: Date): Promise<SyncStatus> {
   const { value: current } = await loadMembership();
   await saveMembership(null);
   await saveTeamNotes(undefined);
+  await saveTeamInvites(undefined);
   await ensureRequestRule(null);
   if (current) {
     await withPulseDb((db) => updateTeamEntries(db, current.teamId, (e) => (e.state === 'waiting' ? undefined : e)));

@@ -1,6 +1,7 @@
 /**
  * This device's membership of a team, as kept in extension storage: where to send, as which team,
- * with which ingest token, from which week on, and whether to add local noise. Parsed on every
+ * with which ingest token, from which week on, whether to add local noise, and whether the invite is
+ * a personal one (one vote a week, core/vote-token.ts). Parsed on every
  * read; a membership that does not parse sends nothing until the engineer joins again.
  */
 import * as z from 'zod/mini';
@@ -19,6 +20,11 @@ export const membershipSchema = z.strictObject({
   /** Weeks from this one on are sent; earlier weeks were answered before the engineer agreed. */
   joinedWeek: weekIdSchema,
   noiseEpsilon: noiseEpsilonSchema,
+  /**
+   * A personal invite: the ingest token is this member's own secret, used only to fetch the week's
+   * vote token; the vote goes without it. Absent in memberships kept before personal teams (open).
+   */
+  personal: z.optional(z.boolean()),
 });
 export type Membership = z.infer<typeof membershipSchema>;
 

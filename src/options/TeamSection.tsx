@@ -17,6 +17,7 @@ import { describeMoment } from './moments';
 import { NoiseChoice } from './NoiseChoice';
 import { SendPreview } from './SendPreview';
 import { useTeam } from './useTeam';
+import { VoteStatus } from './VoteStatus';
 
 type Week = SyncStatus['weeks'][number];
 
@@ -30,6 +31,8 @@ function weekState(week: Week): string {
       return t('options_weekLate');
     case 'refused':
       return t('options_weekRefused');
+    case 'no-token':
+      return t('options_weekNoToken');
   }
 }
 
@@ -142,6 +145,7 @@ export function TeamSection() {
             )}
           </p>
           {typeof navigator !== 'undefined' && !navigator.onLine && <p class="notice">{t('options_offline')}</p>}
+          {status.team.personal && <VoteStatus teamId={status.team.teamId} votes={status.votes} />}
           <h3 class="subheading">{t('options_weeksHeading')}</h3>
           {status.weeks.length === 0 ? (
             <EmptyState>{t('options_noWeeksYet')}</EmptyState>

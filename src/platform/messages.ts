@@ -7,6 +7,7 @@ import { noiseEpsilonSchema } from '../core/noise';
 import type { OutboxState } from '../core/outbox-entry';
 import { reminderSettingsSchema } from '../core/reminder-settings';
 import { weekIdSchema } from '../core/schemas';
+import type { TokenState } from '../core/vote-token-record';
 import { browser, type Runtime } from './browser';
 import { t } from './i18n';
 import { MessageError } from './message-error';
@@ -22,7 +23,8 @@ export const reminderStatusSchema = z.strictObject({
 export type ReminderStatus = z.infer<typeof reminderStatusSchema>;
 
 // Type-only imports of the sync modules: the popup sends messages too, and must not carry their schemas.
-const OUTBOX_STATES = ['waiting', 'sent', 'late', 'refused'] as const satisfies readonly OutboxState[];
+const OUTBOX_STATES = ['waiting', 'sent', 'late', 'refused', 'no-token'] as const satisfies readonly OutboxState[];
+const TOKEN_STATES = ['waiting', 'ready', 'missed', 'refused', 'key-changed'] as const satisfies readonly TokenState[];
 
 /** What the options page shows of team sync: never the ingest token, never a score. */
 export const syncStatusSchema = z.strictObject({
@@ -32,6 +34,20 @@ export const syncStatusSchema = z.strictObject({
       teamId: z.string().check(z.maxLength(40)),
       joinedWeek: weekIdSchema,
       noiseEpsilon: noiseEpsilonSchema,
+      /** A personal invite: one vote a week, sent without it. */
+      personal: z.boolean(),
+    }),
+  ),
+  /** A personal team's token for this week: never the token, only its state and its key's fingerprint. */
+  votes: z.nullable(
+    z.strictObject({
+      weekId: weekIdSchema,
+      state: z.enum(TOKEN_STATES),
+      /** Epoch ms of the next try, while waiting. */
+      fetchAt: z.nullable(z.number()),
+      /** The first 8 characters of the week key's id, for members to compare. */
+      keyFingerprint: z.nullable(z.string().check(z.maxLength(8))),
+      problem: z.nullable(z.string()),
     }),
   ),
   /** Why nothing is being sent, when something stops it (an unreadable membership, a missing permission). */

@@ -7,7 +7,7 @@ import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { PulseDbSchema } from './schema';
 
 type UpgradeDb = IDBPDatabase<PulseDbSchema>;
-type UpgradeTx = IDBPTransaction<PulseDbSchema, ('pulses' | 'unreadable' | 'outbox')[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<PulseDbSchema, ('pulses' | 'unreadable' | 'outbox' | 'tokens')[], 'versionchange'>;
 export type Migration = (db: UpgradeDb, tx: UpgradeTx) => void;
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,6 +22,10 @@ export const MIGRATIONS: readonly Migration[] = [
   // 2 → 3 (0.2.0): the team-sync outbox, one entry per team and closed week.
   (db) => {
     db.createObjectStore('outbox', { keyPath: ['teamId', 'weekId'] });
+  },
+  // 3 → 4: a personal team's weekly vote tokens, one per team and week.
+  (db) => {
+    db.createObjectStore('tokens', { keyPath: ['teamId', 'weekId'] });
   },
 ];
 

@@ -4,7 +4,7 @@ import type { DBSchema } from 'idb';
 export const DB_NAME = 'culture-pulse';
 
 export interface UnreadableRecord {
-  readonly store: 'pulses' | 'outbox';
+  readonly store: 'pulses' | 'outbox' | 'tokens';
   readonly key: string;
   readonly value: unknown;
   readonly problem: string;
@@ -17,4 +17,6 @@ export interface PulseDbSchema extends DBSchema {
   unreadable: { key: number; value: UnreadableRecord };
   /** Closed weeks waiting for, or done with, their trip to the team's endpoint; keyed [teamId, weekId]. */
   outbox: { key: [string, string]; value: unknown };
+  /** A personal team's vote token for each week: the pinned key, the kept request or the token; keyed [teamId, weekId]. */
+  tokens: { key: [string, string]; value: unknown };
 }

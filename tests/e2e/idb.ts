@@ -1,5 +1,5 @@
 /** Reading the extension's IndexedDB from one of its pages: one function, run by either driver. */
-export type StoreName = 'pulses' | 'unreadable' | 'outbox';
+export type StoreName = 'pulses' | 'unreadable' | 'outbox' | 'tokens';
 
 /** Runs in the page (serialised by the driver): every record of one store. */
 export function readStoreInPage(name: StoreName): Promise<unknown[]> {

@@ -161,7 +161,7 @@ describe('team sync', () => {
 
   it('sends nothing and sets no alarm without a team', async () => {
     await saveMembership(null);
-    expect(await refreshSync(afterSpread)).toEqual({ team: null, problem: null, weeks: [] });
+    expect(await refreshSync(afterSpread)).toEqual({ team: null, votes: null, problem: null, weeks: [] });
     expect(sent).toHaveLength(0);
     expect(fakeBrowser.current._state.alarms.has(SYNC_ALARM)).toBe(false);
   });

@@ -41,6 +41,7 @@ describe('joining and leaving a team', () => {
       teamId: 'platform',
       joinedWeek: '2026-W48',
       noiseEpsilon: 3,
+      personal: false,
     });
     expect(JSON.stringify(status)).not.toContain('k'.repeat(43)); // the token stays in the background
     // Joining wrote the rule that takes the browser's identifying headers off its requests.
@@ -98,7 +99,7 @@ describe('joining and leaving a team', () => {
     db.close();
     fakeBrowser.current._state.origins.add('https://pulse.example.org/*');
     const status = await leaveTeam(now);
-    expect(status).toEqual({ team: null, problem: null, weeks: [] });
+    expect(status).toEqual({ team: null, votes: null, problem: null, weeks: [] });
     expect((await loadMembership()).value).toBeNull();
     expect(await outbox()).toEqual(['2026-W46 sent']);
     expect(fakeBrowser.current._state.origins.size).toBe(0);

@@ -22,6 +22,14 @@ describe('team membership', () => {
     expect(membershipSchema.safeParse({ ...m, extra: true }).success).toBe(false);
   });
 
+  it('keeps a personal invite as such, and reads a membership kept before personal teams as open', () => {
+    const personal = membershipFor({ ...invite, personal: true }, now, null);
+    expect(membershipSchema.parse(personal).personal).toBe(true);
+    const old = { ...invite, joinedWeek: '2026-W40', noiseEpsilon: null };
+    expect(membershipSchema.parse(old).personal).toBeUndefined();
+    expect(membershipSchema.safeParse({ ...old, personal: 'yes' }).success).toBe(false);
+  });
+
   it('asks for the endpoint’s host on any port and path, and nothing wider', () => {
     expect(originPattern('https://pulse.example.org/base')).toBe('https://pulse.example.org/*');
     expect(originPattern('http://127.0.0.1:8787')).toBe('http://127.0.0.1/*');

@@ -3,7 +3,7 @@ import { DEFAULT_REMINDER } from '../../../src/core/reminder-settings';
 import { dispatch, type Handlers, isTrustedSender, sendMessage } from '../../../src/platform/messages';
 import { EXTENSION_ID, EXTENSION_ORIGIN, fakeBrowser } from '../fake-browser';
 
-const noTeam = { team: null, problem: null, weeks: [] };
+const noTeam = { team: null, votes: null, problem: null, weeks: [] };
 const status = { enabled: true, nextWakeUpAt: 1, reminderAt: 1, badgeOn: false };
 const handlers: Handlers = {
   'pulse-changed': async () => status,

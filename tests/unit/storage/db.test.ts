@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { describeError } from '../../../src/platform/describe-error';
 import { openPulseDb, StorageError, withPulseDb } from '../../../src/storage/db';
 import { DB_VERSION, MIGRATIONS } from '../../../src/storage/migrations';
+import { listOutbox, saveEntry } from '../../../src/storage/outbox';
 import { listPulses, listUnreadable } from '../../../src/storage/pulses';
 import { DB_NAME } from '../../../src/storage/schema';
-import { samplePulse } from '../core/samples';
+import { listTokens, saveTokens } from '../../../src/storage/tokens';
+import { samplePulse, waitingEntry } from '../core/samples';
+import { tokenRecord } from '../core/vote-samples';
 
 const now = new Date(2026, 10, 26, 12);
 
@@ -13,7 +16,7 @@ describe('openPulseDb', () => {
   it('creates the current schema from nothing', async () => {
     const db = await openPulseDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['outbox', 'pulses', 'unreadable']);
+    expect([...db.objectStoreNames].sort()).toEqual(['outbox', 'pulses', 'tokens', 'unreadable']);
     db.close();
   });
 
@@ -36,6 +39,22 @@ describe('openPulseDb', () => {
       expect((await listUnreadable(db))[0]?.value).toEqual({ weekId: '2026-W46', answers: 'an older, broken shape' });
       db.close();
     }
+  });
+
+  it('adds the tokens store to a version 3 database, keeping its outbox and pulses', async () => {
+    const old = await openPulseDb({ name: 'from-3', version: 3 });
+    expect([...old.objectStoreNames]).not.toContain('tokens');
+    await old.put('pulses', samplePulse('2026-W47'));
+    await saveEntry(old, waitingEntry('2026-W47'));
+    old.close();
+    const db = await openPulseDb({ name: 'from-3' });
+    expect(db.version).toBe(4);
+    expect((await listPulses(db, now)).value.map((p) => p.weekId)).toEqual(['2026-W47']);
+    expect((await listOutbox(db, now)).value).toEqual([waitingEntry('2026-W47')]);
+    expect((await listTokens(db, now)).value).toEqual([]);
+    await saveTokens(db, [tokenRecord('2026-W48')]);
+    expect((await listTokens(db, now)).value).toEqual([tokenRecord('2026-W48')]);
+    db.close();
   });
 
   it('says so when the data was written by a newer version, and changes nothing', async () => {

@@ -1,0 +1,40 @@
+/**
+ * A personal team's vote in Firefox ESR, through the same steps as Chromium's
+ * (tests/e2e/vote-steps.ts). The background is an event page here: it is unloaded after a short
+ * idle time (pref), as it may be in real use. Headers measured in Firefox ESR 153: Priority and
+ * Pragma / Cache-Control stay, as for an open team's week; no Authorization.
+ */
+import { afterAll, beforeAll, describe } from 'vitest';
+import { type FirefoxExtension, launchFirefox } from './firefox';
+import { fromPuppeteer } from './steps';
+import { personalVoteScenario } from './vote-steps';
+
+let firefox: FirefoxExtension;
+
+beforeAll(async () => {
+  firefox = await launchFirefox({ idleUnloadMs: 2000 });
+});
+afterAll(async () => {
+  await firefox?.close();
+});
+
+describe('a personal team’s weekly vote in Firefox', () => {
+  personalVoteScenario(
+    () => ({
+      open: async (path) => fromPuppeteer(await firefox.open(path)),
+      // The permission prompt is accepted by a pref (tests/e2e/firefox.ts).
+      allowHost: async () => {},
+      // With no page open, the event page is unloaded after 2 s idle.
+      stopBackground: () => new Promise((r) => setTimeout(r, 4000)),
+      measures: async () => undefined,
+    }),
+    {
+      accept: '*/*',
+      'accept-encoding': 'gzip',
+      connection: 'close',
+      priority: 'u=4',
+      pragma: 'no-cache',
+      'cache-control': 'no-cache',
+    },
+  );
+});

@@ -1,0 +1,222 @@
+/**
+ * A personal team's weekly vote in the built extension, written once for Chromium and Firefox
+ * (tests/e2e/votes.test.ts, tests/e2e/firefox-votes.test.ts): join with a personal invite, the
+ * week's token is fetched with the invite (the keys, the token, the notes), the week closes, the
+ * next week's token run moves the vote on, the vote's first try finds the endpoint down, the
+ * background stops, the endpoint comes back on the same database, and the retry delivers the vote
+ * once — read at the endpoint's socket: no Authorization, no invite, no cookie, no Origin.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { formatInvite } from '../../src/core/invite';
+import { FIXED_USER_AGENT } from '../../src/core/request-rule';
+import { pulseForWeek } from '../../src/core/rotation';
+import { voteBodySchema } from '../../src/core/vote';
+import { addWeeksToId, type WeekId, weekEnd, weekIdOf, weekStart } from '../../src/core/week';
+import { openSqliteStore } from '../../src/server/sqlite-store';
+import { ensureAllWeekKeys } from '../../src/server/team-keys';
+import { hashToken } from '../../src/server/tokens';
+import { freePort, MANAGER, type RawRequest, type Running, startServer } from '../server/harness';
+import type { StoreName } from './idb';
+import { readStoreInPage } from './idb';
+import { headersOf, linesOf } from './raw-headers';
+import { answerPulse, joinTeam, sharedClock, type UserPage } from './steps';
+
+const DAY = 86_400_000;
+export const INVITE = `invite-01-${'v'.repeat(40)}`;
+const COMMENT = 'SECRET-COMMENT: nobody reads the RFCs';
+
+/** What the scenario needs of a browser. */
+export interface VoteDriver {
+  /** Open a page of the extension, loaded. */
+  open(path: string): Promise<UserPage>;
+  /** Let the extension reach the host as a click on the browser's Allow would. */
+  allowHost(pattern: string): Promise<void>;
+  /** Stop the background, as the browser does when it is idle. */
+  stopBackground(): Promise<void>;
+  /** The background's performance measures, where the driver can read them (Chromium). */
+  measures(): Promise<{ name: string; duration: number }[] | undefined>;
+}
+
+interface Row {
+  readonly weekId: string;
+  readonly state: string;
+  readonly attempts: number;
+  readonly sendAt: number;
+}
+
+const read = async <T>(page: UserPage, name: StoreName) => (await page.evaluate(readStoreInPage, name)) as T[];
+
+/**
+ * The scenario's tests. `voteHeaders`: the exact header lines the vote carries in this browser,
+ * besides host and content-length.
+ */
+export function personalVoteScenario(driver: () => VoteDriver, voteHeaders: Record<string, string>): void {
+  const week: WeekId = weekIdOf(new Date());
+  const next = addWeeksToId(week, 1);
+  const clock = sharedClock();
+  const raw: RawRequest[] = [];
+  const bodies: string[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'pulse-votes-'));
+  const dbFile = join(dir, 'pulse.db');
+  let port = 0;
+  let server: Running | undefined;
+  let options: UserPage;
+
+  /** The endpoint on the same SQLite file each time it comes up: its week keys must survive. */
+  const up = async () => {
+    server = await startServer({
+      port,
+      store: openSqliteStore(dbFile),
+      now: clock.now,
+      raw: (request) => raw.push(request),
+      tap: (request) =>
+        void request.text().then((body) => {
+          if (request.method === 'POST') bodies.push(body);
+        }),
+    });
+    return server;
+  };
+
+  it('joins with a personal invite after showing every request and what the endpoint can know', async () => {
+    port = await freePort();
+    const running = await up();
+    await running.store.createTeam({
+      teamId: 'squad',
+      kind: 'personal',
+      name: 'Squad',
+      ingestTokenHash: hashToken(`unused-${'u'.repeat(40)}`),
+      managerTokenHash: hashToken(MANAGER),
+      k: 3,
+    });
+    const others = [2, 3, 4, 5].map((n) => hashToken(`invite-0${n}-${'v'.repeat(40)}`));
+    await running.store.addInvites('squad', [hashToken(INVITE), ...others]);
+    // Made ahead, as a running server does at its start: making 14 RSA keys at the first GET /keys takes seconds here.
+    await ensureAllWeekKeys(running.store, clock.now());
+    await running.store.putNote({ teamId: 'squad', weekId: week, theme: 'choice', text: 'Retro moved to Tuesdays.' });
+
+    const popup = await driver().open('src/popup/index.html');
+    const questions = pulseForWeek(week).questions;
+    await answerPulse(popup, ['4', '5', '3', '2'].slice(0, questions.length), COMMENT);
+    await popup.close();
+
+    await driver().allowHost('http://127.0.0.1/*');
+    options = await driver().open('src/options/index.html');
+    const endpoint = `http://127.0.0.1:${port}`;
+    const invite = formatInvite({ endpoint, teamId: 'squad', ingestToken: INVITE, personal: true });
+    const preview = await joinTeam(options, invite, 'squad');
+    expect(preview).toContain(
+      'it can see that an invite fetched this week’s token, never which answers belong to which invite',
+    );
+    expect(preview).toContain(
+      `GET ${endpoint}/v1/teams/squad/keys and POST ${endpoint}/v1/teams/squad/tokens, with your invite`,
+    );
+    expect(preview).toContain(`GET ${endpoint}/v1/teams/squad/notes, with your invite: right after those`);
+    expect(preview).toContain(`POST ${endpoint}/v1/teams/squad/votes, with no invite and no credentials`);
+    expect(preview).not.toContain('/submissions');
+  });
+
+  it('fetches this week’s token with the invite, and shows its key and the team’s invites', async () => {
+    // The week's moment is drawn in its first day: past it, the token is asked for at once.
+    const firstDayOver = weekStart(week).getTime() + DAY + 60_000;
+    if (Date.now() < firstDayOver) await clock.move(options, firstDayOver - Date.now());
+    await expect
+      .poll(
+        async () =>
+          (await read<{ weekId: string; state: string }>(options, 'tokens')).find((r) => r.weekId === week)?.state,
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe('ready');
+    expect(linesOf(raw)).toEqual([
+      'GET /v1/teams/squad/keys',
+      'POST /v1/teams/squad/tokens',
+      'GET /v1/teams/squad/notes',
+    ]);
+    for (const r of raw) expect(headersOf(r).authorization).toBe(`Bearer ${INVITE}`);
+    await expect
+      .poll(() => options.text('#vote-invites'), { timeout: 10_000 })
+      .toMatch(/This team has 5 members’ invites/);
+    const [record] = (await read<{ weekId: string; key: { keyId: string } }>(options, 'tokens')).filter(
+      (r) => r.weekId === week,
+    );
+    await expect.poll(() => options.text('#vote-key')).toContain(`This week’s key: ${record?.key.keyId.slice(0, 8)}`);
+    expect(await options.text('#vote-token')).toMatch(/This week’s vote token is here/);
+  });
+
+  it('sends the vote once, without the invite, across an endpoint that was down and a stopped background', async () => {
+    // Next week's first day: the week has closed and is queued; next week's token run goes, and the vote waits.
+    await clock.move(options, weekEnd(week).getTime() + DAY - 60_000 - Date.now());
+    await expect
+      .poll(
+        async () =>
+          (await read<{ weekId: string; state: string }>(options, 'tokens')).find((r) => r.weekId === next)?.state,
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe('ready');
+    await expect.poll(async () => (await read<Row>(options, 'outbox')).length).toBe(1);
+    expect(linesOf(raw).slice(3)).toEqual([
+      'GET /v1/teams/squad/keys',
+      'POST /v1/teams/squad/tokens',
+      'GET /v1/teams/squad/notes',
+    ]);
+    const measured = await driver().measures();
+    if (measured) console.info('background measures (ms):', JSON.stringify(measured));
+    const [queued] = await read<Row>(options, 'outbox');
+    expect(queued).toMatchObject({ weekId: week, state: 'waiting', attempts: 0 });
+
+    // The vote's moment, with the endpoint down.
+    await server?.close();
+    await clock.move(options, (queued?.sendAt ?? 0) + 1000 - Date.now());
+    await expect.poll(async () => (await read<Row>(options, 'outbox'))[0]?.attempts, { timeout: 20_000 }).toBe(1);
+    const [waiting] = await read<Row>(options, 'outbox');
+    expect(waiting?.state).toBe('waiting');
+
+    await options.close();
+    await driver().stopBackground();
+    const running = await up();
+    options = await driver().open('src/options/index.html');
+    await clock.move(options, (waiting?.sendAt ?? 0) + 1000 - Date.now());
+    await expect.poll(async () => (await read<Row>(options, 'outbox'))[0]?.state, { timeout: 20_000 }).toBe('sent');
+
+    // The vote, alone in its run: no other request came with it.
+    expect(linesOf(raw).slice(6)).toEqual(['POST /v1/teams/squad/votes']);
+    const vote = raw[6] as RawRequest;
+    const body = bodies.at(-1) ?? '';
+    expect(headersOf(vote)).toEqual({
+      host: `127.0.0.1:${port}`,
+      'content-length': String(new TextEncoder().encode(body).length),
+      'content-type': 'application/json',
+      'user-agent': FIXED_USER_AGENT,
+      ...voteHeaders,
+    });
+    for (const name of ['authorization', 'cookie', 'origin', 'referer', 'accept-language']) {
+      expect(headersOf(vote)[name], name).toBeUndefined();
+    }
+    const sent = voteBodySchema.parse(JSON.parse(body));
+    expect(Object.keys(JSON.parse(body)).sort()).toEqual(['bankVersion', 'scores', 'token', 'weekId']);
+    expect(sent.weekId).toBe(week);
+    expect(body).not.toContain(INVITE);
+    expect(body).not.toContain('SECRET');
+    expect(await running.store.weekSubmissions('squad', week)).toHaveLength(1);
+    // Settings, opened afresh, says so.
+    await options.close();
+    options = await driver().open('src/options/index.html');
+    await expect.poll(() => options.text('table.weeks tbody')).toMatch(new RegExp(`${week}\\s*Sent`));
+
+    // A day later the options page syncs again: nothing more is sent.
+    await clock.move(options, (waiting?.sendAt ?? 0) + DAY - Date.now());
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(raw).toHaveLength(7);
+  });
+
+  afterAll(async () => {
+    await server?.close().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  });
+}

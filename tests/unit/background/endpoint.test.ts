@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  mayReach,
+  outcomeWords,
+  REQUEST_INIT,
+  refusalOf,
+  teamUrl,
+  unreachable,
+} from '../../../src/background/endpoint';
+import { member } from '../core/vote-samples';
+import { fakeBrowser } from '../fake-browser';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('requests to the endpoint', () => {
+  it('omit credentials, referrer and cache, and name the team’s resource', () => {
+    expect(REQUEST_INIT).toEqual({ credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
+    expect(teamUrl(member, 'votes')).toBe('https://pulse.example.org/v1/teams/squad/votes');
+  });
+
+  it('go only where the host is granted', async () => {
+    expect(await mayReach(member)).toBe(false);
+    fakeBrowser.current._state.origins.add('https://pulse.example.org/*');
+    expect(await mayReach(member)).toBe(true);
+  });
+
+  it('read a refusal’s code and words, and nothing from an answer that is not one', async () => {
+    const refused = Response.json({ error: { code: 'vote_final', message: 'Final.' } }, { status: 409 });
+    expect(await refusalOf(refused)).toEqual({ code: 'vote_final', message: 'Final. (HTTP 409)' });
+    expect(await refusalOf(new Response('<html>busy</html>', { status: 503 }))).toEqual({});
+    expect(await refusalOf(Response.json({ status: 'created' }, { status: 201 }))).toEqual({});
+  });
+
+  it('say why nothing answered, and what an outcome means', () => {
+    expect(unreachable(member)).toMatch(/pulse\.example\.org could not be reached/);
+    vi.stubGlobal('navigator', { ...navigator, onLine: false });
+    expect(unreachable(member)).toMatch(/offline/);
+    expect(outcomeWords({ kind: 'late' }, '2026-W48')).toMatch(/2026-W48 had already been released/);
+    expect(outcomeWords({ kind: 'refused', status: 400 }, '2026-W48')).toMatch(/HTTP 400/);
+    expect(outcomeWords({ kind: 'sent' }, '2026-W48')).toBeUndefined();
+  });
+});

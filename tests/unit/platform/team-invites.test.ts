@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { loadTeamInvites, saveTeamInvites } from '../../../src/platform/team-invites';
+import { fakeBrowser } from '../fake-browser';
+
+describe('a personal team’s invite count kept for the pages', () => {
+  it('is kept, read back for its own team only, and forgotten', async () => {
+    expect(await loadTeamInvites('squad')).toBeUndefined();
+    await saveTeamInvites({ teamId: 'squad', weekId: '2026-W49', invites: 6, fetchedAt: 1 });
+    expect(await loadTeamInvites('squad')).toEqual({ teamId: 'squad', weekId: '2026-W49', invites: 6, fetchedAt: 1 });
+    expect(await loadTeamInvites('apps')).toBeUndefined();
+    await saveTeamInvites(undefined);
+    expect(await loadTeamInvites('squad')).toBeUndefined();
+  });
+
+  it('is not shown when damaged, and never written so', async () => {
+    fakeBrowser.current._state.local.set('teamInvites', {
+      teamId: 'squad',
+      weekId: '2026-W49',
+      invites: '6',
+      fetchedAt: 1,
+    });
+    expect(await loadTeamInvites('squad')).toBeUndefined();
+    await expect(saveTeamInvites({ teamId: 'squad', weekId: '2026-W49', invites: -1, fetchedAt: 1 })).rejects.toThrow();
+  });
+});
