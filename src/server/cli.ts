@@ -12,11 +12,15 @@ import type { Store } from './store';
 import { hashToken, newToken } from './tokens';
 import { trendCsvChunks } from './trends-csv';
 
+/** The demo team's members: about as many as answer its demo weeks. */
+const DEMO_INVITES = 12;
+
 export const USAGE = `Usage: npm run server -- <command>
   serve                                   start the endpoint (the default)
-  create-team <team-id> [--name "Name"] [--k 5] [--personal [--invites N] | --open]
-                                          create a team; prints its manager code, and the shared
-                                          invite (--open) or N personal invites (--personal)
+  create-team <team-id> [--name "Name"] [--k 5] [--invites N | --open]
+                                          create a personal team (one vote per member) with N
+                                          personal invites, or an --open one with one shared invite;
+                                          prints its manager code
   add-invites <team-id> <n>               n more personal invites, each shown once
   revoke-invite <team-id> <invite-id>     stop an invite getting tokens (the id printed beside it)
   rotate-ingest <team-id>                 new ingest token and invite (devices must rejoin)
@@ -26,7 +30,8 @@ export const USAGE = `Usage: npm run server -- <command>
   list-teams                              team ids, names and k
   export-csv [--from 2026-W01] [--to 2026-W52]
                                           every team's released weeks as the manager CSV, to stdout
-  seed-demo <team-id>                     create a team with a year of demo answers and notes
+  seed-demo <team-id>                     create a personal team with a year of demo answers, notes
+                                          and ${DEMO_INVITES} invites
 Settings: PULSE_DB (SQLite file, default culture-pulse.db) or DATABASE_URL (postgres://…),
 HOST (default 127.0.0.1), PORT (default 8787), PUBLIC_URL (the address written into invites),
 COLLECTION_DAYS (days a week collects after it ends, default 7).`;
@@ -129,10 +134,13 @@ export async function runAdminCommand(argv: readonly string[], ctx: CliContext):
       const name = option(args, '--name');
       const kRaw = option(args, '--k');
       const invitesRaw = option(args, '--invites');
-      const personal = flag(args, '--personal');
+      // Personal unless asked: one vote per member (an open team's one invite lets anyone answer twice).
+      const personalFlag = flag(args, '--personal');
       const open = flag(args, '--open');
-      if (personal && open) throw new UsageError('A team is either --open or --personal, not both.');
-      if (invitesRaw !== undefined && !personal) throw new UsageError('--invites is for a --personal team.');
+      if (personalFlag && open) throw new UsageError('A team is either --open or --personal, not both.');
+      if (invitesRaw !== undefined && open)
+        throw new UsageError('--invites is for a personal team, not an --open one.');
+      const personal = !open;
       const teamId = teamIdArg(args);
       const k = kRaw === undefined ? DEFAULT_K : kArg(kRaw);
       const invites = invitesRaw === undefined ? 0 : countArg(invitesRaw);
@@ -235,7 +243,8 @@ export async function runAdminCommand(argv: readonly string[], ctx: CliContext):
       const created = await ctx.store.createTeam({
         teamId,
         name: 'Demo team',
-        kind: 'open',
+        kind: 'personal',
+        // Made and thrown away: a personal team's members send with their own invites.
         ingestTokenHash: hashToken(ingestToken),
         managerTokenHash: hashToken(managerToken),
         k: DEFAULT_K,
@@ -243,7 +252,7 @@ export async function runAdminCommand(argv: readonly string[], ctx: CliContext):
       if (!created) throw new UsageError(`Team "${teamId}" exists already.`);
       const seeded = await seedDemo(ctx.store, { teamId, now: ctx.now?.() });
       ctx.out(`Created demo team "${teamId}": ${seeded.submissions} submissions over ${seeded.weeks} weeks.`);
-      printInvite(ctx, teamId, ingestToken);
+      await addInvites(ctx, teamId, DEMO_INVITES);
       printManagerCode(ctx, teamId, managerToken);
       return;
     }

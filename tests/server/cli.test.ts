@@ -30,7 +30,7 @@ describe('admin commands', () => {
   const file = join(dir, 'admin.db');
 
   it('creates a team and prints a working invite and manager code, storing only hashes', async () => {
-    const out = await run(file, 'create-team', 'platform', '--name', 'Platform, "core"', '--k', '6');
+    const out = await run(file, 'create-team', 'platform', '--open', '--name', 'Platform, "core"', '--k', '6');
     const invite = parseInvite(out.join('\n'));
     expect(invite.ok).toBe(true);
     if (!invite.ok) return;
@@ -72,7 +72,10 @@ describe('admin commands', () => {
   it('seeds a demo team and exports every team’s released weeks as one CSV, chunk by chunk', async () => {
     const out = await run(file, 'seed-demo', 'demo');
     expect(out[0]).toMatch(/^Created demo team "demo": \d+ submissions over 52 weeks\.$/);
-    expect(parseInvite(out.join('\n')).ok).toBe(true);
+    // A personal team: a dozen members' invites, and the demo's year counted one vote a member.
+    const invites = out.filter((l) => /cpulse1\./.test(l)).map((l) => parseInvite(l));
+    expect(invites).toHaveLength(12);
+    expect(invites.every((i) => i.ok && i.invite.personal === true)).toBe(true);
     expect(parseManagerCode(out.join('\n')).ok).toBe(true);
     await expect(run(file, 'seed-demo', 'demo')).rejects.toThrow(/exists already/);
 
@@ -98,6 +101,7 @@ describe('admin commands', () => {
     const rows = readWithPapaparse(chunks.join(''));
     expect(rows[0]?.[0]).toBe('team');
     expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(['Demo team']));
+    expect(new Set(rows.slice(1).map((r) => r.at(-1)))).toEqual(new Set(['one vote per person']));
     const recent = readWithPapaparse((await exportCsv('--from', '2026-W01')).join(''));
     expect(recent.length).toBeGreaterThan(100);
     expect(recent.slice(1).every((r) => (r[1] ?? '') >= '2026-W01')).toBe(true);
@@ -136,8 +140,12 @@ describe('admin commands', () => {
     expect(await run(personalFile, 'list-teams')).toEqual(['squad\tk=5\tpersonal, 4 invites (1 revoked)\tsquad']);
     await expect(run(personalFile, 'add-invites', 'squad', '0')).rejects.toThrow(/from 1 to 500/);
     await expect(run(personalFile, 'create-team', 'both', '--personal', '--open')).rejects.toThrow(/not both/);
-    await expect(run(personalFile, 'create-team', 'shared', '--invites', '2')).rejects.toThrow(/--personal/);
+    await expect(run(personalFile, 'create-team', 'shared', '--open', '--invites', '2')).rejects.toThrow(/--open/);
     await run(personalFile, 'create-team', 'shared', '--open');
+    // Personal unless told: no shared invite is printed, and the team counts one vote per member.
+    const plain = await run(personalFile, 'create-team', 'plain');
+    expect(plain.join('\n')).not.toMatch(/cpulse1\./);
+    expect(plain.join('\n')).toMatch(/add-invites plain/);
     await expect(run(personalFile, 'add-invites', 'shared', '2')).rejects.toThrow(/open team/);
   });
 
@@ -147,7 +155,7 @@ describe('admin commands', () => {
     await expect(run(file, 'rotate-ingest', 'nobody')).rejects.toThrow(/no team "nobody"/);
     await expect(run(file, 'explode')).rejects.toThrow(/Unknown command "explode"/);
     expect(await run(file, 'list-teams')).toEqual([
-      'demo\tk=5\topen\tDemo team',
+      'demo\tk=5\tpersonal, 12 invites (0 revoked)\tDemo team',
       'platform\tk=8\topen\tPlatform, "core"',
     ]);
   });
@@ -162,7 +170,7 @@ describe('npm run server', () => {
   it('starts on SQLite, prints where it listens, and serves the API there', async () => {
     const file = join(dir, 'served.db');
     // Through the npm script, as a user runs it: it builds dist-server/main.mjs, then runs it.
-    const created = spawnSync('npm', ['run', '--silent', 'server', '--', 'create-team', 'platform'], {
+    const created = spawnSync('npm', ['run', '--silent', 'server', '--', 'create-team', 'platform', '--open'], {
       cwd: root,
       env: { ...process.env, PULSE_DB: file, PUBLIC_URL: 'http://127.0.0.1:1' },
       encoding: 'utf8',
