@@ -38,6 +38,17 @@ function firefoxManifest(): CrxPlugin {
   };
 }
 
+/** The popup back in the built manifest: onePageBundle builds it, not crx (see `pagesCrxBuilds`). */
+function popupInManifest(): CrxPlugin {
+  return {
+    name: 'culture-pulse:popup-in-manifest',
+    enforce: 'post',
+    renderCrxManifest(m) {
+      return { ...m, action: { ...m.action, default_popup: manifest.action.default_popup } };
+    },
+  };
+}
+
 /**
  * _locales/<language>/messages.json from src/locales/<language>/*.json. The build fails on a key
  * a language lacks or a substitution a translation drops: browsers would only show the raw key.
@@ -66,21 +77,37 @@ function locales(): Plugin {
 }
 
 /**
- * The trends page as one script and one stylesheet, built on its own once the main build is
- * written. Shared chunks cost an extension page a request each, and Chromium serves an
- * extension's files one after another from its busy browser process: in `npm run bench` the
- * page's eight scripts and two stylesheets kept its first script waiting about 35 ms longer than
- * one file does. The page's code is then also in the popup's and options' chunks: 140 KB more in
- * the package, nothing more for anyone to load.
+ * Vite's helper around each dynamic import, as a plain call. The helper preloads the imported
+ * chunk's stylesheets and scripts, but a one-page build has none to preload (one stylesheet,
+ * loaded by the page; `modulePreload: false`), and the helper cost the popup's first load 0.66 KB gz.
  */
-function onePageBundle(name: string, html: string): Plugin {
+function noPreloadHelper(): Plugin {
+  const id = /^\0vite\/preload-helper\.js$/;
+  return {
+    name: 'culture-pulse:no-preload-helper',
+    enforce: 'pre',
+    resolveId: { filter: { id }, handler: (source) => source },
+    load: { filter: { id }, handler: () => 'export const __vitePreload = (load) => load();' },
+  };
+}
+
+/**
+ * A page as one script and one stylesheet, built on its own once the main build is written.
+ * Shared chunks cost an extension page a request each, and Chromium serves an extension's files
+ * one after another from its busy browser process: in `npm run bench` the trends page's eight
+ * scripts and two stylesheets kept its first script waiting about 35 ms longer than one file does.
+ * The page's code is then also in the other pages' chunks: more in the package, nothing more for
+ * anyone to load. `later: true` keeps the page's dynamic imports as files of their own, loaded on
+ * demand (the popup's thank-you); otherwise they go into the one script.
+ */
+function onePageBundle(name: string, html: string, { later = false } = {}): Plugin {
   let config: ResolvedConfig | undefined;
   // The files the page's build read, for `npm run dev`: the main build does not import the page, so
   // it would not rebuild when one of them changes. The page's own folder until the first build.
   const folder = dirname(resolve(import.meta.dirname, html));
   let read: string[] = readdirSync(folder, { recursive: true, encoding: 'utf8' }).map((f) => join(folder, f));
   return {
-    name: 'culture-pulse:one-page-bundle',
+    name: `culture-pulse:one-page-bundle:${name}`,
     apply: 'build',
     configResolved(resolved) {
       config = resolved;
@@ -94,7 +121,7 @@ function onePageBundle(name: string, html: string): Plugin {
         root: import.meta.dirname,
         mode: config?.mode,
         logLevel: 'warn',
-        plugins: [preact()],
+        plugins: [preact(), noPreloadHelper()],
         build: {
           target: 'es2022',
           outDir: config?.build.outDir ?? 'dist',
@@ -105,10 +132,12 @@ function onePageBundle(name: string, html: string): Plugin {
           modulePreload: false,
           rollupOptions: {
             input: { [name]: html },
-            // uPlot's dynamic import is kept in the one file, run once the page's first task is done.
+            // Without `later`, a dynamic import (the trends page's uPlot) stays in the one file, run
+            // once the page's first task is done.
             output: {
-              codeSplitting: false,
+              codeSplitting: later,
               entryFileNames: `assets/${name}-[hash].js`,
+              chunkFileNames: `assets/${name}-[name]-[hash].js`,
               assetFileNames: `assets/${name}-[hash][extname]`,
             },
           },
@@ -122,14 +151,24 @@ function onePageBundle(name: string, html: string): Plugin {
   };
 }
 
+/**
+ * The manifest crx builds from: without the popup, which onePageBundle builds (crx builds every
+ * page the manifest names, into shared chunks). popupInManifest puts the popup back.
+ */
+const { default_popup: _builtApart, ...action } = manifest.action;
+const pagesCrxBuilds = { ...manifest, action } as ManifestV3Export;
+
 export default defineConfig({
   plugins: [
     preact(),
-    crx({ manifest: manifest as ManifestV3Export }),
+    crx({ manifest: pagesCrxBuilds }),
     firefoxManifest(),
+    popupInManifest(),
     locales(),
-    // The manifest does not name the trends page (crx builds the pages it names).
+    // The manifest does not name the trends page; crx is not given the popup (see pagesCrxBuilds).
     onePageBundle('trends', 'src/trends/index.html'),
+    // The thank-you, history, team notes and message schemas stay later, on-demand files.
+    onePageBundle('popup', manifest.action.default_popup, { later: true }),
   ],
   build: {
     target: 'es2022',

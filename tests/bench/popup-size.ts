@@ -1,7 +1,7 @@
 /**
  * Everything the built popup loads, gzipped: its page, the scripts and stylesheets it loads before
- * the first statement (the HTML's and their static imports), and those it loads later, on demand
- * (dynamic imports and what Vite preloads with them).
+ * the first statement (the HTML's and their static imports: now one script and one stylesheet), and
+ * those it loads later, on demand (dynamic imports and what Vite preloads with them).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,10 @@ export interface SizedFile {
 
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{},\s]+from\s*)?["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;
 const DYNAMIC_IMPORT = /import\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g;
-/** Vite's list of the files each dynamic import preloads, as paths from the root of dist/. */
+/**
+ * Vite's list of the files each dynamic import preloads, as paths from the root of dist/. The
+ * popup's own build has none (see noPreloadHelper in vite.config.ts); baselines built before may.
+ */
 const PRELOAD_LIST = /m\.f\|\|\(m\.f=\[([^\]]*)\]\)/g;
 
 function resolveFrom(file: string, specifier: string): string {

@@ -1,13 +1,15 @@
 /**
- * The popup's first moment in real Chromium: the first statement is on screen, focused and
- * answerable before IndexedDB answers (the week's statements need nothing stored), and a stored
- * week that fails the reader is kept aside and reported, not dropped.
+ * The popup's first moment in real Chromium: one script and one stylesheet before the first
+ * statement (the rest on demand), the first statement on screen, focused and answerable before
+ * IndexedDB answers (the week's statements need nothing stored), and a stored week that fails the
+ * reader is kept aside and reported, not dropped.
  */
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pulseForWeek } from '../../src/core/rotation';
 import { weekIdOf } from '../../src/core/week';
 import { type ExtensionBrowser, launchExtension, readStore, writeRecords } from './chromium';
+import { answerPulse, fromPlaywright } from './steps';
 
 const week = weekIdOf(new Date());
 const ids = pulseForWeek(week).questions.map((q) => q.id);
@@ -63,7 +65,48 @@ const focusedRadio = (page: Page) =>
     return el instanceof HTMLInputElement ? { type: el.type, value: el.value, checked: el.checked } : null;
   });
 
+/**
+ * Open the popup, recording each file of the extension it requests (DevTools' network events:
+ * Resource Timing leaves out chrome-extension:// files).
+ */
+async function openRecording(): Promise<{ popup: Page; requested: string[] }> {
+  const popup = await browser.context.newPage();
+  const requested: string[] = [];
+  const cdp = await browser.context.newCDPSession(popup);
+  cdp.on('Network.requestWillBeSent', ({ request }) => {
+    if (request.url.startsWith('chrome-extension://')) requested.push(new URL(request.url).pathname);
+  });
+  await cdp.send('Network.enable');
+  await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html`);
+  return { popup, requested };
+}
+
 describe('the popup’s first moment', () => {
+  it('loads one script and one stylesheet before the first statement, the thank-you on demand', async () => {
+    const { popup, requested } = await openRecording();
+    await popup.waitForFunction(() => performance.getEntriesByName('pulse-ready').length > 0);
+    const unhashed = requested.map((file) => file.replace(/-[\w-]{8}\.(js|css)$/, '-[hash].$1'));
+    expect(unhashed.toSorted()).toEqual([
+      '/assets/popup-[hash].css',
+      '/assets/popup-[hash].js',
+      '/src/popup/index.html',
+    ]);
+
+    const first = requested.length;
+    await answerPulse(
+      fromPlaywright(popup),
+      ids.map(() => '3'),
+      '',
+    );
+    // From the popup's own build, on demand: the thank-you, and the message schemas for the background.
+    const later = requested.slice(first);
+    expect(later).toEqual(expect.arrayContaining([expect.stringMatching(/^\/assets\/popup-ThankYou-[\w-]+\.js$/)]));
+    expect(
+      later.every((file) => /^\/assets\/popup-[\w-]+\.js$/.test(file)),
+      later.join(' '),
+    ).toBe(true);
+  });
+
   it('draws the first statement, focused and answerable, before IndexedDB answers', async () => {
     const options = await browser.open('src/options/index.html');
     await options.waitForSelector('#data-summary'); // the extension's pages made the database

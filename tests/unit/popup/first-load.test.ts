@@ -1,7 +1,9 @@
 /**
  * What the popup loads before its first statement, from its import graph (esbuild's metafile of
  * src/popup/main.tsx, split at dynamic imports): none of the heavy modules `npm run bench`
- * measured, which load later, on demand, or never.
+ * measured, which load later, on demand, or never. The build splits the popup the same way: its
+ * own script, and its dynamic imports as later files (onePageBundle in vite.config.ts; the files
+ * it really requests are checked in tests/e2e/popup-first-load.test.ts).
  */
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
