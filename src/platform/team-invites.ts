@@ -25,6 +25,12 @@ export async function loadTeamInvites(teamId: string): Promise<StoredInvites | u
   return parsed.success && parsed.data.teamId === teamId ? parsed.data : undefined;
 }
 
+/** The count kept for the team this browser is in now (leaving a team clears it), for the popup. */
+export async function loadLatestTeamInvites(): Promise<StoredInvites | undefined> {
+  const parsed = storedSchema.safeParse((await browser.storage.local.get(KEY))[KEY]);
+  return parsed.success ? parsed.data : undefined;
+}
+
 export async function saveTeamInvites(stored: StoredInvites | undefined): Promise<void> {
   if (stored === undefined) await browser.storage.local.remove(KEY);
   else await browser.storage.local.set({ [KEY]: storedSchema.parse(stored) });

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note } from '../core/notes';
 import type { Question } from '../core/questions';
 import type { PulseRecord } from '../core/schemas';
-import { t } from '../platform/i18n';
+import { t, tCount } from '../platform/i18n';
+import { loadLatestTeamInvites } from '../platform/team-invites';
 import { loadTeamNotes, recentNotes } from '../platform/team-notes';
 import { HistoryTable } from '../ui/HistoryTable';
 import { answerLabel, statementText, themeLabel } from '../ui/labels';
@@ -23,10 +24,17 @@ export function ThankYou({ view, onChange }: ThankYouProps) {
   useEffect(() => heading.current?.focus(), []);
   const answers = view.record?.answers ?? {};
   const [notes, setNotes] = useState<Note[]>([]);
+  // A personal team's invites, as the endpoint last counted them: shown every week, so everyone
+  // would see a jump (invites made for people who do not exist, to vote with).
+  const [invites, setInvites] = useState<number | undefined>(undefined);
   useEffect(() => {
     loadTeamNotes().then(
       (stored) => setNotes(recentNotes(stored?.notes ?? [])),
       () => {}, // Notes are a bonus: the thank-you stands without them.
+    );
+    loadLatestTeamInvites().then(
+      (stored) => setInvites(stored?.invites),
+      () => {},
     );
   }, []);
   return (
@@ -58,6 +66,11 @@ export function ThankYou({ view, onChange }: ThankYouProps) {
           </button>
           <span class="small muted">{t('popup_changeUntil')}</span>
         </div>
+        {invites !== undefined && (
+          <p id="team-invites" class="small muted">
+            {tCount('popup_teamInvites', invites)}
+          </p>
+        )}
       </section>
       {notes.length > 0 && (
         <section aria-labelledby="team-notes">

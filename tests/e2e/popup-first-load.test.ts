@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pulseForWeek } from '../../src/core/rotation';
 import { weekIdOf } from '../../src/core/week';
+import { DB_VERSION } from '../../src/storage/migrations';
 import { type ExtensionBrowser, launchExtension, readStore, writeRecords } from './chromium';
 import { answerPulse, fromPlaywright } from './steps';
 
@@ -36,23 +37,24 @@ const halfAnswered = {
 
 /**
  * Hold the database back as another page's pending upgrade does: one connection stays open and
- * ignores the request to close, so a version-4 open waits, and every open after it waits behind.
- * `release` closes the connection; the upgrade then aborts itself, leaving version 3 as it was.
+ * ignores the request to close, so an open of the next version waits, and every open after it waits
+ * behind. `release` closes the connection; the upgrade then aborts itself, leaving the database as it was.
  */
 async function holdDatabase(page: Page): Promise<{ release: () => Promise<void> }> {
   await page.evaluate(
-    () =>
+    (next) =>
       new Promise<void>((resolve, reject) => {
         const held = indexedDB.open('culture-pulse');
         held.onerror = () => reject(held.error);
         held.onsuccess = () => {
           (globalThis as { heldDb?: IDBDatabase }).heldDb = held.result;
-          const upgrade = indexedDB.open('culture-pulse', 4);
+          const upgrade = indexedDB.open('culture-pulse', next);
           upgrade.onupgradeneeded = () => upgrade.transaction?.abort();
           upgrade.onerror = (event) => event.preventDefault();
           upgrade.onblocked = () => resolve();
         };
       }),
+    DB_VERSION + 1,
   );
   return {
     release: () => page.evaluate(() => (globalThis as { heldDb?: IDBDatabase }).heldDb?.close()),

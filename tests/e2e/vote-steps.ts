@@ -131,11 +131,10 @@ export function personalVoteScenario(driver: () => VoteDriver, voteHeaders: Reco
         },
       )
       .toBe('ready');
-    expect(linesOf(raw)).toEqual([
-      'GET /v1/teams/squad/keys',
-      'POST /v1/teams/squad/tokens',
-      'GET /v1/teams/squad/notes',
-    ]);
+    // The notes are read right after the token is kept: wait for that request too.
+    await expect
+      .poll(() => linesOf(raw))
+      .toEqual(['GET /v1/teams/squad/keys', 'POST /v1/teams/squad/tokens', 'GET /v1/teams/squad/notes']);
     for (const r of raw) expect(headersOf(r).authorization).toBe(`Bearer ${INVITE}`);
     await expect
       .poll(() => options.text('#vote-invites'), { timeout: 10_000 })
@@ -145,6 +144,12 @@ export function personalVoteScenario(driver: () => VoteDriver, voteHeaders: Reco
     );
     await expect.poll(() => options.text('#vote-key')).toContain(`This week’s key: ${record?.key.keyId.slice(0, 8)}`);
     expect(await options.text('#vote-token')).toMatch(/This week’s vote token is here/);
+    // The popup says it too, every week after the pulse: a jump would be seen by everyone.
+    const popup = await driver().open('src/popup/index.html');
+    await expect
+      .poll(() => popup.text('#team-invites'), { timeout: 10_000 })
+      .toMatch(/This team has 5 members’ invites/);
+    await popup.close();
   });
 
   it('sends the vote once, without the invite, across an endpoint that was down and a stopped background', async () => {
@@ -160,11 +165,9 @@ export function personalVoteScenario(driver: () => VoteDriver, voteHeaders: Reco
       )
       .toBe('ready');
     await expect.poll(async () => (await read<Row>(options, 'outbox')).length).toBe(1);
-    expect(linesOf(raw).slice(3)).toEqual([
-      'GET /v1/teams/squad/keys',
-      'POST /v1/teams/squad/tokens',
-      'GET /v1/teams/squad/notes',
-    ]);
+    await expect
+      .poll(() => linesOf(raw).slice(3))
+      .toEqual(['GET /v1/teams/squad/keys', 'POST /v1/teams/squad/tokens', 'GET /v1/teams/squad/notes']);
     const measured = await driver().measures();
     if (measured) console.info('background measures (ms):', JSON.stringify(measured));
     const [queued] = await read<Row>(options, 'outbox');

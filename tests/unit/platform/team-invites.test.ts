@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadTeamInvites, saveTeamInvites } from '../../../src/platform/team-invites';
+import { loadLatestTeamInvites, loadTeamInvites, saveTeamInvites } from '../../../src/platform/team-invites';
 import { fakeBrowser } from '../fake-browser';
 
 describe('a personal team’s invite count kept for the pages', () => {
@@ -8,8 +8,11 @@ describe('a personal team’s invite count kept for the pages', () => {
     await saveTeamInvites({ teamId: 'squad', weekId: '2026-W49', invites: 6, fetchedAt: 1 });
     expect(await loadTeamInvites('squad')).toEqual({ teamId: 'squad', weekId: '2026-W49', invites: 6, fetchedAt: 1 });
     expect(await loadTeamInvites('apps')).toBeUndefined();
+    // The popup reads whatever team this browser is in now (leaving clears it).
+    expect((await loadLatestTeamInvites())?.invites).toBe(6);
     await saveTeamInvites(undefined);
     expect(await loadTeamInvites('squad')).toBeUndefined();
+    expect(await loadLatestTeamInvites()).toBeUndefined();
   });
 
   it('is not shown when damaged, and never written so', async () => {
@@ -20,6 +23,7 @@ describe('a personal team’s invite count kept for the pages', () => {
       fetchedAt: 1,
     });
     expect(await loadTeamInvites('squad')).toBeUndefined();
+    expect(await loadLatestTeamInvites()).toBeUndefined();
     await expect(saveTeamInvites({ teamId: 'squad', weekId: '2026-W49', invites: -1, fetchedAt: 1 })).rejects.toThrow();
   });
 });
