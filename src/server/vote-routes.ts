@@ -15,7 +15,7 @@ import { describeIssues } from '../core/schemas';
 import { type Submission, submissionSchema } from '../core/submission';
 import { tokenRequestSchema, voteBodySchema } from '../core/vote';
 import { fromBase64Url, parseToken, toBase64Url } from '../core/vote-token';
-import { isWeekId, weekIdOf } from '../core/week';
+import { isWeekId, type WeekId, weekIdOf } from '../core/week';
 import { type Bindings, fail, parseJsonBody, readBody, requireJson } from './http';
 import { releaseNow } from './releases';
 import type { Store, Team, VoteResult } from './store';
@@ -41,6 +41,13 @@ const sha256hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).dige
 
 export function registerVoteRoutes(app: Hono<{ Bindings: Bindings }>, deps: VoteRouteDeps): void {
   const { store } = deps;
+  // A week's key never changes once kept, nor does its challenge: a busy week's votes look them up
+  // once. A week without a key yet is not remembered (it may be made later).
+  const digests = remembered(async (teamId: string, weekId: WeekId) => expectedChallengeDigest(teamId, weekId));
+  const keys = remembered(async (teamId: string, weekId: WeekId) => {
+    const [key] = await store.weekKeys(teamId, weekId, weekId);
+    return key && { key, id: new Uint8Array(Buffer.from(key.keyId, 'base64url')) };
+  });
 
   const personal = async (c: C) => {
     const holder = await deps.inviteHolder(c);
@@ -113,9 +120,10 @@ export function registerVoteRoutes(app: Hono<{ Bindings: Bindings }>, deps: Vote
     requireJson(c, 'the vote');
     const body = voteBodySchema.safeParse(parseJsonBody(await readBody(c, deps.maxBodyBytes)));
     if (!body.success) fail(400, 'invalid_vote', `The vote is not valid: ${describeIssues(body.error)}`);
-    const bytes = fromBase64Url(body.data.token);
-    const token = bytes && parseToken(bytes);
-    if (!bytes || !token) fail(400, 'invalid_token', 'The token is not a Culture Pulse vote token.');
+    // The schema took base64url only; Node's decoder is several times faster than the shared one.
+    const bytes = new Uint8Array(Buffer.from(body.data.token, 'base64url'));
+    const token = parseToken(bytes);
+    if (!token) fail(400, 'invalid_token', 'The token is not a Culture Pulse vote token.');
     const vote = submissionSchema.safeParse({
       submissionId: spentKey(bytes),
       teamId,
@@ -125,12 +133,13 @@ export function registerVoteRoutes(app: Hono<{ Bindings: Bindings }>, deps: Vote
     });
     if (!vote.success) fail(400, 'invalid_vote', `The vote is not valid: ${describeIssues(vote.error)}`);
     const { weekId } = vote.data;
-    if (!sameBytes(token.challengeDigest, expectedChallengeDigest(vote.data.teamId, weekId))) {
+    const digest = await digests.of(vote.data.teamId, weekId);
+    if (!digest || !sameBytes(token.challengeDigest, digest)) {
       fail(400, 'token_wrong_week', `This token was made for another team or week, not ${weekId} of this team.`);
     }
     const team = await store.getTeam(vote.data.teamId);
-    const key = team?.kind === 'personal' ? (await store.weekKeys(team.teamId, weekId, weekId))[0] : undefined;
-    if (!team || !key || toBase64Url(token.keyId) !== key.keyId || !tokenSignatureValid(key, token)) {
+    const key = team?.kind === 'personal' ? await keys.of(team.teamId, weekId) : undefined;
+    if (!team || !key || !sameBytes(token.keyId, key.id) || !tokenSignatureValid(key.key, token)) {
       fail(
         400,
         'token_not_signed',
@@ -162,6 +171,25 @@ async function lateVote(store: Store, team: Team, vote: Submission): Promise<Vot
   );
   if (!counted) return 'released';
   return counted.bankVersion === vote.bankVersion && sameScores(counted.scores, vote.scores) ? 'same' : 'differs';
+}
+
+/** A function of a team and week, its defined answers remembered (the latest thousand). */
+function remembered<T>(compute: (teamId: string, weekId: WeekId) => Promise<T | undefined>): {
+  of(teamId: string, weekId: WeekId): Promise<T | undefined>;
+} {
+  const kept = new Map<string, T>();
+  return {
+    async of(teamId, weekId) {
+      const name = `${teamId}/${weekId}`;
+      const found = kept.get(name);
+      if (found !== undefined) return found;
+      const value = await compute(teamId, weekId);
+      if (value === undefined) return undefined;
+      if (kept.size >= 1000) kept.delete(kept.keys().next().value ?? '');
+      kept.set(name, value);
+      return value;
+    },
+  };
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
