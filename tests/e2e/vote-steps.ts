@@ -154,7 +154,8 @@ export function personalVoteScenario(driver: () => VoteDriver, voteHeaders: Reco
 
   it('sends the vote once, without the invite, across an endpoint that was down and a stopped background', async () => {
     // Next week's first day: the week has closed and is queued; next week's token run goes, and the vote waits.
-    await clock.move(options, weekEnd(week).getTime() + DAY - 60_000 - Date.now());
+    // Just past its first day, so next week's token moment (drawn in that day) has surely come.
+    await clock.move(options, weekEnd(week).getTime() + DAY + 60_000 - Date.now());
     await expect
       .poll(
         async () =>

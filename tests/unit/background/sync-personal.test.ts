@@ -115,7 +115,10 @@ describe('a personal team’s sync', () => {
     endpoint.state.down = false;
     endpoint.state.week = '2026-W50';
     endpoint.state.released.add('2026-W48');
-    await refreshSync(new Date(2026, 11, 7, 23)); // Monday of W50: a token run
+    // Just past W50's first day, so its token's moment (drawn in that day) has surely come: a token
+    // run. (Monday 23:00 left a 1-in-24 chance of the moment still ahead, and a second token run
+    // later would move the vote again.)
+    await refreshSync(new Date(2026, 11, 8, 0, 30));
     const [entry] = (await stored()).outbox;
     expect((await stored()).tokens.find((r) => r.weekId === '2026-W48')?.state).toBe('missed');
     const status = await refreshSync(new Date((entry?.sendAt ?? 0) + 1));
