@@ -5,47 +5,12 @@
  */
 
 import { type OutboxEntry, outboxEntrySchema } from '../core/outbox-entry';
-import { describeIssues } from '../core/schemas';
-import { compareWeekIds } from '../core/week';
 import { abortQuietly, type PulseDb, queue } from './db';
 import type { ReadResult } from './pulses';
+import { listTeamWeekRecords } from './team-week-records';
 
-type Key = [string, string];
-
-function keyText(key: IDBValidKey): string {
-  return Array.isArray(key) ? key.map(String).join('/') : String(key);
-}
-
-export async function listOutbox(db: PulseDb, now: Date): Promise<ReadResult<OutboxEntry[]>> {
-  const tx = db.transaction(['outbox', 'unreadable'], 'readwrite', { durability: 'strict' });
-  try {
-    const store = tx.objectStore('outbox');
-    const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
-    const good: OutboxEntry[] = [];
-    let setAside = 0;
-    values.forEach((value, i) => {
-      const key = keys[i] as Key;
-      const parsed = outboxEntrySchema.safeParse(value);
-      if (parsed.success) {
-        good.push(parsed.data);
-        return;
-      }
-      setAside++;
-      const problem = describeIssues(parsed.error);
-      queue(
-        tx
-          .objectStore('unreadable')
-          .add({ store: 'outbox', key: keyText(key), value, problem, foundAt: now.getTime() }),
-      );
-      queue(store.delete(key));
-    });
-    await tx.done;
-    good.sort((a, b) => compareWeekIds(a.weekId, b.weekId));
-    return { value: good, setAside };
-  } catch (error) {
-    abortQuietly(tx);
-    throw error;
-  }
+export function listOutbox(db: PulseDb, now: Date): Promise<ReadResult<OutboxEntry[]>> {
+  return listTeamWeekRecords(db, 'outbox', outboxEntrySchema, now);
 }
 
 /**

@@ -4,44 +4,13 @@
  * `unreadable` with the reason, never dropped. Kept when the engineer leaves or deletes their
  * answers: they hold no answer, and a request kept here must be the one asked for again on rejoining.
  */
-import { describeIssues } from '../core/schemas';
 import { type TokenRecord, tokenRecordSchema } from '../core/vote-token-record';
-import { compareWeekIds } from '../core/week';
 import { abortQuietly, type PulseDb, queue } from './db';
 import type { ReadResult } from './pulses';
+import { listTeamWeekRecords } from './team-week-records';
 
-type Key = [string, string];
-
-export async function listTokens(db: PulseDb, now: Date): Promise<ReadResult<TokenRecord[]>> {
-  const tx = db.transaction(['tokens', 'unreadable'], 'readwrite', { durability: 'strict' });
-  try {
-    const store = tx.objectStore('tokens');
-    const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
-    const good: TokenRecord[] = [];
-    let setAside = 0;
-    values.forEach((value, i) => {
-      const key = keys[i] as Key;
-      const parsed = tokenRecordSchema.safeParse(value);
-      if (parsed.success) {
-        good.push(parsed.data);
-        return;
-      }
-      setAside++;
-      const problem = describeIssues(parsed.error);
-      queue(
-        tx
-          .objectStore('unreadable')
-          .add({ store: 'tokens', key: key.join('/'), value, problem, foundAt: now.getTime() }),
-      );
-      queue(store.delete(key));
-    });
-    await tx.done;
-    good.sort((a, b) => compareWeekIds(a.weekId, b.weekId));
-    return { value: good, setAside };
-  } catch (error) {
-    abortQuietly(tx);
-    throw error;
-  }
+export function listTokens(db: PulseDb, now: Date): Promise<ReadResult<TokenRecord[]>> {
+  return listTeamWeekRecords(db, 'tokens', tokenRecordSchema, now);
 }
 
 /** Write records (new or changed) in one transaction: all or none. */
