@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { bankQuestions, THEMES } from '../../../src/core/questions';
-import { pulseForWeek } from '../../../src/core/rotation';
+import { pulseForWeek, QUESTIONS_PER_WEEK } from '../../../src/core/rotation';
 import { addWeeksToId, type WeekId } from '../../../src/core/week';
 
 const weeks = (from: WeekId, n: number): WeekId[] => Array.from({ length: n }, (_, i) => addWeeksToId(from, i));
 
 describe('pulseForWeek', () => {
-  it('asks 3 to 5 distinct questions, at least one per theme', () => {
+  it('asks exactly QUESTIONS_PER_WEEK (4) distinct questions, at least one per theme', () => {
+    expect(QUESTIONS_PER_WEEK).toBe(4);
     for (const week of weeks('2026-W01', 120)) {
       const { questions } = pulseForWeek(week);
-      expect(questions.length).toBeGreaterThanOrEqual(3);
-      expect(questions.length).toBeLessThanOrEqual(5);
+      expect(questions).toHaveLength(QUESTIONS_PER_WEEK);
       expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length);
       for (const theme of THEMES)
         expect(
@@ -20,9 +20,17 @@ describe('pulseForWeek', () => {
     }
   });
 
-  it('is the same for everyone in the same week (a pure function of week and bank version)', () => {
-    expect(pulseForWeek('2026-W48')).toEqual(pulseForWeek('2026-W48'));
-    expect(pulseForWeek('2026-W48').questions).not.toEqual(pulseForWeek('2026-W49').questions);
+  it('is the same for everyone in the same week, whatever version of the extension they run', () => {
+    // Pinned: a change to the rotation would split a team across versions into groups below k.
+    const ids = (week: WeekId) => pulseForWeek(week).questions.map((q) => q.id);
+    expect(ids('2026-W48')).toEqual([
+      'impact-puzzles',
+      'choice-right-thing-easy',
+      'choice-solution',
+      'improvement-feedback',
+    ]);
+    expect(ids('2027-W01')).toEqual(['impact-outcome', 'choice-how-we-work', 'choice-boundaries', 'improvement-team']);
+    expect(ids('2026-W48')).not.toEqual(ids('2026-W49'));
   });
 
   it('brings every question of the bank round within a few weeks, year after year', () => {

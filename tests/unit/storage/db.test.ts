@@ -95,8 +95,11 @@ describe('openPulseDb', () => {
     expect(() => db.transaction('pulses')).toThrow();
   });
 
-  it('has one migration per version', () => {
-    expect(MIGRATIONS).toHaveLength(DB_VERSION);
+  it('climbs a new database to the top of the ladder with every store the code reads', async () => {
+    const db = await openPulseDb();
+    expect(db.version).toBe(MIGRATIONS.length);
+    expect([...db.objectStoreNames].sort()).toEqual(['outbox', 'pulses', 'tokens', 'unreadable']);
+    db.close();
   });
 });
 
