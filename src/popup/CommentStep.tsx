@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { MAX_COMMENT_LENGTH } from '../core/pulse-record';
 import { t } from '../platform/i18n';
 
@@ -12,7 +12,8 @@ export interface CommentStepProps {
 
 export function CommentStep({ comment, total, onChange, onBack, onDone }: CommentStepProps) {
   const box = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => box.current?.focus(), []);
+  // Before the first paint: a key pressed as the step appears goes into the comment, not elsewhere.
+  useLayoutEffect(() => box.current?.focus(), []);
   return (
     <section aria-labelledby="comment-label">
       <p class="progress">{t('popup_allAnswered', total)}</p>

@@ -97,7 +97,8 @@ export async function answerPulse(page: UserPage, keys: readonly string[], comme
     await page.press(key);
     await page.press('Enter');
   }
-  await page.waitFor('textarea#comment');
+  // Focused, not just there: keys typed before would go to the last statement, not the comment.
+  await page.waitFor('textarea#comment:focus');
   await page.type(comment);
   await page.press('Enter');
   await page.waitFor('#thanks');
