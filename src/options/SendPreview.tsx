@@ -5,6 +5,8 @@
  * invite's requests differ: the week's token with the invite early in each week, the vote without
  * it after the week closes (background/vote-tokens.ts, background/votes.ts).
  */
+
+import type { ComponentChildren } from 'preact';
 import type { Invite } from '../core/invite';
 import { SEND_SPREAD_MS } from '../core/outbox';
 import { BANK_VERSION } from '../core/questions';
@@ -29,100 +31,83 @@ export function SendPreview({ invite, now }: { readonly invite: Invite; readonly
   const weekId = weekIdOf(now);
   const questions = pulseForWeek(weekId).questions;
   const scores = Object.fromEntries(questions.map((q, i) => [q.id, EXAMPLE_SCORES[i % EXAMPLE_SCORES.length]]));
-  const days = SEND_SPREAD_MS / 86_400_000;
-  if (invite.personal) return <PersonalPreview invite={invite} weekId={weekId} scores={scores} days={days} />;
-  const example = {
-    submissionId: `9f2c…${t('options_exampleSubmissionId')}`,
-    teamId: invite.teamId,
-    weekId,
-    bankVersion: BANK_VERSION,
-    scores,
-  };
-  return (
-    <div class="preview" id="send-preview">
-      <h3>{t('options_previewHeading')}</h3>
-      <p>
-        {tWith(
-          'options_previewWhere',
-          <strong>{new URL(invite.endpoint).host}</strong>,
-          <strong>{invite.teamId}</strong>,
-          formatNumber(days),
-        )}
-      </p>
-      <ul>
-        <li>{t('options_previewTeamWeek', weekId)}</li>
-        <li>{t('options_previewScores')}</li>
-      </ul>
-      <p>
-        <strong>{t('options_neverSentLabel')}</strong> {t('options_neverSent')}
-      </p>
-      <details>
-        <summary>{t('options_previewBody')}</summary>
-        <pre>{JSON.stringify(example, null, 2)}</pre>
-      </details>
-      <h4>{t('options_previewRequestsHeading')}</h4>
-      <ul class="requests">
-        <li>
-          {tWith('options_previewPost', <code>{requestLine('POST', invite, 'submissions')}</code>, formatNumber(days))}
-        </li>
-        <li>{tWith('options_previewGet', <code>{requestLine('GET', invite, 'notes')}</code>)}</li>
-      </ul>
-      <p>{t('options_previewNothingElse')}</p>
-      <p>{tWith('options_previewHeaders', <code>{FIXED_USER_AGENT}</code>)}</p>
-    </div>
+  const days = formatNumber(SEND_SPREAD_MS / 86_400_000);
+  const host = <strong>{new URL(invite.endpoint).host}</strong>;
+  const team = <strong>{invite.teamId}</strong>;
+  const line = (method: 'GET' | 'POST', resource: Parameters<typeof requestLine>[2]) => (
+    <code>{requestLine(method, invite, resource)}</code>
+  );
+  // A personal invite's requests differ: the token with the invite, the vote without it.
+  return invite.personal ? (
+    <Preview
+      weekId={weekId}
+      where={tWith('options_previewPersonalWhere', host, team, days)}
+      neverSent={t('options_neverSentPersonal')}
+      knows={t('options_previewPersonalKnows')}
+      example={{ token: `AAIx…${t('options_exampleToken')}`, weekId, bankVersion: BANK_VERSION, scores }}
+      requests={[
+        tWith('options_previewKeys', line('GET', 'keys'), line('POST', 'tokens')),
+        tWith('options_previewPersonalGet', line('GET', 'notes')),
+        tWith('options_previewVote', line('POST', 'votes'), days),
+      ]}
+      headers={tWith('options_previewPersonalHeaders', <code>{FIXED_USER_AGENT}</code>)}
+    />
+  ) : (
+    <Preview
+      weekId={weekId}
+      where={tWith('options_previewWhere', host, team, days)}
+      neverSent={t('options_neverSent')}
+      example={{
+        submissionId: `9f2c…${t('options_exampleSubmissionId')}`,
+        teamId: invite.teamId,
+        weekId,
+        bankVersion: BANK_VERSION,
+        scores,
+      }}
+      requests={[
+        tWith('options_previewPost', line('POST', 'submissions'), days),
+        tWith('options_previewGet', line('GET', 'notes')),
+      ]}
+      headers={tWith('options_previewHeaders', <code>{FIXED_USER_AGENT}</code>)}
+    />
   );
 }
 
-/** A personal invite's preview: the token requests with the invite, the vote without it. */
-function PersonalPreview({
-  invite,
-  weekId,
-  scores,
-  days,
-}: {
-  readonly invite: Invite;
+/** The preview's frame: what is sent, what never is, the body itself, and every request. */
+function Preview(props: {
   readonly weekId: WeekId;
-  readonly scores: Record<string, number | undefined>;
-  readonly days: number;
+  readonly where: ComponentChildren;
+  readonly neverSent: string;
+  readonly knows?: string;
+  readonly example: object;
+  readonly requests: readonly ComponentChildren[];
+  readonly headers: ComponentChildren;
 }) {
-  const example = { token: `AAIx…${t('options_exampleToken')}`, weekId, bankVersion: BANK_VERSION, scores };
   return (
     <div class="preview" id="send-preview">
       <h3>{t('options_previewHeading')}</h3>
-      <p>
-        {tWith(
-          'options_previewPersonalWhere',
-          <strong>{new URL(invite.endpoint).host}</strong>,
-          <strong>{invite.teamId}</strong>,
-          formatNumber(days),
-        )}
-      </p>
+      <p>{props.where}</p>
       <ul>
-        <li>{t('options_previewTeamWeek', weekId)}</li>
+        <li>{t('options_previewTeamWeek', props.weekId)}</li>
         <li>{t('options_previewScores')}</li>
       </ul>
       <p>
-        <strong>{t('options_neverSentLabel')}</strong> {t('options_neverSentPersonal')}
+        <strong>{t('options_neverSentLabel')}</strong> {props.neverSent}
       </p>
-      <p>{t('options_previewPersonalKnows')}</p>
+      {props.knows && <p>{props.knows}</p>}
       <details>
         <summary>{t('options_previewBody')}</summary>
-        <pre>{JSON.stringify(example, null, 2)}</pre>
+        <pre>{JSON.stringify(props.example, null, 2)}</pre>
       </details>
       <h4>{t('options_previewRequestsHeading')}</h4>
       <ul class="requests">
-        <li>
-          {tWith(
-            'options_previewKeys',
-            <code>{requestLine('GET', invite, 'keys')}</code>,
-            <code>{requestLine('POST', invite, 'tokens')}</code>,
-          )}
-        </li>
-        <li>{tWith('options_previewPersonalGet', <code>{requestLine('GET', invite, 'notes')}</code>)}</li>
-        <li>{tWith('options_previewVote', <code>{requestLine('POST', invite, 'votes')}</code>, formatNumber(days))}</li>
+        {props.requests.map((request, i) => (
+          // A fixed list for the invite, never reordered: its place is its identity.
+          <li key={i}>{request}</li>
+        ))}
       </ul>
       <p>{t('options_previewNothingElse')}</p>
-      <p>{tWith('options_previewPersonalHeaders', <code>{FIXED_USER_AGENT}</code>)}</p>
+      <p>{props.headers}</p>
     </div>
   );
 }
