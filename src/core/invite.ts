@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { TEAM_ID } from './submission';
+import { fromBase64Url, toBase64Url } from './vote-token';
 
 export const INVITE_PREFIX = 'cpulse1.';
 /** Ingest tokens as the endpoint's admin CLI makes them. */
@@ -70,21 +71,16 @@ export function checkEndpoint(raw: string): { ok: true; url: string } | CodeRefu
   return { ok: true, url: url.href.replace(/\/+$/, '') };
 }
 
-function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(code: string): string {
-  const binary = atob(code.replaceAll('-', '+').replaceAll('_', '/'));
-  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-}
+/** A code's JSON as base64url text, and back (undefined when it is not base64url). */
+const toCode = (text: string) => toBase64Url(new TextEncoder().encode(text));
+const fromCode = (code: string) => {
+  const bytes = fromBase64Url(code);
+  return bytes && new TextDecoder().decode(bytes);
+};
 
 export function formatInvite(invite: Invite): string {
   const fields = { e: invite.endpoint, t: invite.teamId, k: invite.ingestToken, ...(invite.personal ? { p: 1 } : {}) };
-  return INVITE_PREFIX + toBase64Url(JSON.stringify(fields));
+  return INVITE_PREFIX + toCode(JSON.stringify(fields));
 }
 
 export function parseInvite(text: string): { ok: true; invite: Invite } | CodeRefusal {
@@ -94,7 +90,7 @@ export function parseInvite(text: string): { ok: true; invite: Invite } | CodeRe
   const code = match[1] ?? '';
   let json: unknown;
   try {
-    json = JSON.parse(fromBase64Url(code));
+    json = JSON.parse(fromCode(code) ?? '');
   } catch {
     return refuse('invite-damaged', 'This invite is damaged: copy it again in full.');
   }
@@ -125,9 +121,7 @@ const managerCodeSchema = z.strictObject({
 });
 
 export function formatManagerCode(access: ManagerAccess): string {
-  return (
-    MANAGER_CODE_PREFIX + toBase64Url(JSON.stringify({ e: access.endpoint, t: access.teamId, m: access.managerToken }))
-  );
+  return MANAGER_CODE_PREFIX + toCode(JSON.stringify({ e: access.endpoint, t: access.teamId, m: access.managerToken }));
 }
 
 export function parseManagerCode(text: string): { ok: true; access: ManagerAccess } | CodeRefusal {
@@ -142,7 +136,7 @@ export function parseManagerCode(text: string): { ok: true; access: ManagerAcces
   }
   let json: unknown;
   try {
-    json = JSON.parse(fromBase64Url(match[1] ?? ''));
+    json = JSON.parse(fromCode(match[1] ?? '') ?? '');
   } catch {
     return refuse('manager-code-damaged', 'This manager code is damaged: copy it again in full.');
   }
