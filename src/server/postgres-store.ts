@@ -225,7 +225,11 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
           [teamId, weeks.filter((w) => !released.has(w))],
         );
         const byWeek = new Map<string, SubmissionRow[]>();
-        for (const row of rows) byWeek.set(String(row.week_id), [...(byWeek.get(String(row.week_id)) ?? []), row]);
+        for (const row of rows) {
+          const weekRows = byWeek.get(String(row.week_id));
+          if (weekRows) weekRows.push(row);
+          else byWeek.set(String(row.week_id), [row]);
+        }
         const newly = [...byWeek.entries()];
         if (newly.length > 0) {
           const figures = newly.map(([, weekRows]) => figuresOf(weekRows.map(submissionFromRow)));
