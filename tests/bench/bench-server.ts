@@ -22,7 +22,17 @@ export interface BenchServer {
   /** The SQLite file it serves from. */
   readonly dbFile: string;
   rssMiB(): number;
+  /** CPU time the process has used so far, in ms: all its threads, and its main (event loop) thread. */
+  cpuMs(): { all: number; loop: number };
   stop(): void;
+}
+
+/** User plus system time from a /proc stat file (fields 14 and 15, in clock ticks of 10 ms). */
+function cpuTicksMs(file: string): number {
+  const text = readFileSync(file, 'utf8');
+  // The command name (field 2) may hold spaces; count fields from the last parenthesis.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 export async function startBenchServer(
@@ -68,6 +78,7 @@ export async function startBenchServer(
       dbFile: env.PULSE_DB,
       rssMiB: () =>
         Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/)?.[1] ?? Number.NaN) / 1024,
+      cpuMs: () => ({ all: cpuTicksMs(`/proc/${pid}/stat`), loop: cpuTicksMs(`/proc/${pid}/task/${pid}/stat`) }),
       stop,
     };
   } catch (error) {
