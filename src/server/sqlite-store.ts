@@ -148,15 +148,20 @@ export function openSqliteStore(file: string): Store {
   const selectVote = db.prepare<[string, string, string], { bank_version: number; scores: string }>(
     'SELECT bank_version, scores FROM submissions WHERE team_id = ? AND week_id = ? AND submission_id = ?',
   );
+  // A vote is never replaced: a new one is one statement; only one that did not go in is looked up.
+  const insertVote = db.prepare(
+    `INSERT INTO submissions (team_id, submission_id, week_id, bank_version, scores)
+     SELECT @teamId, @submissionId, @weekId, @bankVersion, @scores
+     WHERE NOT EXISTS (SELECT 1 FROM releases WHERE team_id = @teamId AND week_id = @weekId)
+     ON CONFLICT (team_id, week_id, submission_id) DO NOTHING`,
+  );
   const castOne = (v: Submission): VoteResult => {
-    const found = selectVote.get(v.teamId, v.weekId, v.submissionId);
-    if (found) {
-      const same = found.bank_version === v.bankVersion && sameScores(found.scores, v.scores);
-      return same ? 'same' : 'differs';
-    }
     const { teamId, submissionId, weekId, bankVersion } = v;
-    const written = upsert.run({ teamId, submissionId, weekId, bankVersion, scores: JSON.stringify(v.scores) });
-    return written.changes === 0 ? 'released' : 'created';
+    const written = insertVote.run({ teamId, submissionId, weekId, bankVersion, scores: JSON.stringify(v.scores) });
+    if (written.changes === 1) return 'created';
+    const found = selectVote.get(teamId, weekId, submissionId);
+    if (!found) return 'released';
+    return found.bank_version === bankVersion && sameScores(found.scores, v.scores) ? 'same' : 'differs';
   };
 
   /**

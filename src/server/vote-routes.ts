@@ -44,7 +44,11 @@ export function registerVoteRoutes(app: Hono<{ Bindings: Bindings }>, deps: Vote
   // A week's key never changes once kept, nor does its challenge: a busy week's votes look them up
   // once. A week without a key yet is not remembered (it may be made later).
   const digests = remembered(async (teamId: string, weekId: WeekId) => expectedChallengeDigest(teamId, weekId));
+  // Only a personal team's week has a key (made by GET /keys, POST /tokens and the sweep, all for
+  // personal teams), and a team's kind never changes: a vote whose week has a key needs no team lookup.
   const keys = remembered(async (teamId: string, weekId: WeekId) => {
+    const team = await store.getTeam(teamId);
+    if (team?.kind !== 'personal') return undefined;
     const [key] = await store.weekKeys(teamId, weekId, weekId);
     return key && { key, id: new Uint8Array(Buffer.from(key.keyId, 'base64url')) };
   });
@@ -137,9 +141,8 @@ export function registerVoteRoutes(app: Hono<{ Bindings: Bindings }>, deps: Vote
     if (!digest || !sameBytes(token.challengeDigest, digest)) {
       fail(400, 'token_wrong_week', `This token was made for another team or week, not ${weekId} of this team.`);
     }
-    const team = await store.getTeam(vote.data.teamId);
-    const key = team?.kind === 'personal' ? await keys.of(team.teamId, weekId) : undefined;
-    if (!team || !key || !sameBytes(token.keyId, key.id) || !tokenSignatureValid(key.key, token)) {
+    const key = await keys.of(vote.data.teamId, weekId);
+    if (!key || !sameBytes(token.keyId, key.id) || !(await tokenSignatureValid(key.key, token))) {
       fail(
         400,
         'token_not_signed',
@@ -149,8 +152,7 @@ export function registerVoteRoutes(app: Hono<{ Bindings: Bindings }>, deps: Vote
     deps.admitted(c, vote.data.submissionId);
     const status = weekStatus(weekId, deps.now(), deps.collectionDays);
     if (status.kind === 'open') fail(422, 'week_not_closed', `Week ${weekId} has not ended yet; vote after it closes.`);
-    const result =
-      status.kind === 'released' ? await lateVote(store, team, vote.data) : await store.castVote(vote.data);
+    const result = status.kind === 'released' ? await lateVote(store, vote.data) : await store.castVote(vote.data);
     if (result === 'released')
       fail(409, 'week_released', `Week ${weekId} has been released; its figures never change.`);
     if (result === 'differs') {
@@ -164,7 +166,9 @@ export function registerVoteRoutes(app: Hono<{ Bindings: Bindings }>, deps: Vote
  * A vote for a week the clock has released: the week is frozen as it stands first; a vote it already
  * counts is found again ('same', the retry of a lost answer) or refused as final, any other is late.
  */
-async function lateVote(store: Store, team: Team, vote: Submission): Promise<VoteResult> {
+async function lateVote(store: Store, vote: Submission): Promise<VoteResult> {
+  const team = await store.getTeam(vote.teamId);
+  if (!team) return 'released'; // a team is never removed; if one were, its weeks take nothing
   await releaseNow(store, team, vote.weekId);
   const counted = (await store.weekSubmissions(team.teamId, vote.weekId)).find(
     (s) => s.submissionId === vote.submissionId,
