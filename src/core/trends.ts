@@ -172,6 +172,14 @@ export function trendCsvRow(row: TrendRow, names: TrendNames): CsvCell[] {
 }
 
 /**
+ * The version of what trendLineWriter writes. The endpoint keeps finished lines (server
+ * released-lines.ts) and builds them again only when this changes, so bump it with any change to
+ * the lines, trendCsvRow or the rotation; a unit test pins the lines to this number and fails until
+ * it is bumped.
+ */
+export const TREND_LINES_FORMAT = 3;
+
+/**
  * A writer of trend lines for one team that gives exactly csvLine(trendCsvRow(row, names)), but
  * quotes each team, week and statement text once instead of once per row: an export of a
  * thousand teams writes the same few hundred texts hundreds of thousands of times.

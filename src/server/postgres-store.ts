@@ -20,8 +20,9 @@ function shuffled<T>(items: readonly T[]): T[] {
 
 import { randomInt } from 'node:crypto';
 import type { WeekId } from '../core/week';
+import { postgresLinesCache } from './lines-cache';
 import { climbPostgres } from './schema-ladder';
-import type { KeptLinesNow, Store, StoredRelease, TeamChange } from './store';
+import type { Store, StoredRelease, TeamChange } from './store';
 import {
   type NoteRow,
   noteFromRow,
@@ -272,28 +273,7 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
       );
       return rows.map((r): StoredRelease => ({ weekId: r.week_id as WeekId, k: r.k, figures: r.figures }));
     },
-    async keptLines(teamId) {
-      // The count and the next week tell whether weeks were released since the lines were kept.
-      const { rows } = await pool.query<KeptLinesNow>(
-        `SELECT key, weeks, ends, lines, releases AS "releasesThen",
-           (SELECT count(*)::int FROM releases AS r WHERE r.team_id = l.team_id AND r.week_id <= l.through)
-             AS "releasesNow",
-           (SELECT min(r.week_id) FROM releases AS r WHERE r.team_id = l.team_id AND r.week_id > l.through)
-             AS "nextWeek"
-         FROM released_lines AS l WHERE team_id = $1`,
-        [teamId],
-      );
-      return rows[0] ?? null;
-    },
-    async keepLines(teamId, through, kept) {
-      await pool.query(
-        `INSERT INTO released_lines (team_id, key, through, releases, weeks, ends, lines)
-         VALUES ($1, $2, $3, (SELECT count(*) FROM releases WHERE team_id = $1 AND week_id <= $3), $4, $5, $6)
-         ON CONFLICT (team_id) DO UPDATE SET key = EXCLUDED.key, through = EXCLUDED.through,
-           releases = EXCLUDED.releases, weeks = EXCLUDED.weeks, ends = EXCLUDED.ends, lines = EXCLUDED.lines`,
-        [teamId, kept.key, through, kept.weeks, kept.ends, kept.lines],
-      );
-    },
+    lines: postgresLinesCache(pool),
     async putNote(note) {
       const result = await pool.query(
         `INSERT INTO notes (team_id, week_id, theme, text)

@@ -11,91 +11,40 @@
  * check out are built again. Counting a team's releases is cheaper than listing its weeks.
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod/mini';
 import { csvCell } from '../core/csv';
 import { BANK_VERSION, QUESTIONS, THEME_LABELS } from '../core/questions';
-import { TREND_CSV_HEADER, trendLineWriter, trendTracker } from '../core/trends';
+import { TREND_CSV_HEADER, TREND_LINES_FORMAT, trendLineWriter, trendTracker } from '../core/trends';
 import type { WeekId } from '../core/week';
+import type { KeptLinesNow } from './lines-cache';
 import { type ReleaseClock, releaseDue, storedTeamWeeks } from './releases';
-import type { KeptLinesNow, Store, Team } from './store';
-
-/** Bump when the lines would come out differently (trendLineWriter, rotation): all are built again. */
-const LINES_FORMAT = 3;
+import type { Store, Team } from './store';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /** What the lines depend on besides the team and the figures (hashed once, not once a team). */
-const WRITER = sha256(JSON.stringify([LINES_FORMAT, TREND_CSV_HEADER, BANK_VERSION, QUESTIONS, THEME_LABELS]));
+const WRITER = sha256(JSON.stringify([TREND_LINES_FORMAT, TREND_CSV_HEADER, BANK_VERSION, QUESTIONS, THEME_LABELS]));
 
 /** Lines kept under another name, kind or writer are not this team's lines. (k is not in it: a release keeps its own.) */
 export function teamLinesKey(team: Pick<Team, 'name' | 'kind'>): string {
   return sha256(JSON.stringify([WRITER, team.name, team.kind]));
 }
 
-const keptSchema = z.object({
-  key: z.string(),
-  weeks: z.string(),
-  ends: z.string(),
-  lines: z.string(),
-  releasesThen: z.number(),
-  releasesNow: z.number(),
-  nextWeek: z.nullable(z.string()),
-});
-type Kept = z.infer<typeof keptSchema>;
-
-/** Week ids are "2026-W01": the kept list is fixed width, read in place rather than split. */
-const WEEK = 8;
-const weekAt = (weeks: string, i: number) => weeks.slice(i * (WEEK + 1), i * (WEEK + 1) + WEEK) as WeekId;
-
-/** -1, 0 or 1 as the i-th kept week sorts before, with or after the j-th. */
-function compareWeeks(weeks: string, i: number, j: number): number {
-  for (let c = 0; c < WEEK; c++) {
-    const d = weeks.charCodeAt(i * (WEEK + 1) + c) - weeks.charCodeAt(j * (WEEK + 1) + c);
-    if (d !== 0) return Math.sign(d);
-  }
-  return 0;
-}
-
 /**
- * Where each kept week's text ends, or undefined unless every week holds whole lines of this
- * team and that week (or none), in order. Read without splitting: an export checks a hundred
- * thousand weeks.
+ * Whether every kept week holds whole lines of this team and that week (or none), weeks in order,
+ * the last ending where the text does.
  */
-function weekEnds(kept: Kept, teamPrefix: string): number[] | undefined {
-  const { weeks, lines } = kept;
-  const ends: number[] = [];
-  let value = 0;
-  let digits = 0;
-  for (let i = 0; i <= kept.ends.length; i++) {
-    const c = i < kept.ends.length ? kept.ends.charCodeAt(i) : 44;
-    if (c === 44 && digits > 0) {
-      ends.push(value);
-      value = 0;
-      digits = 0;
-    } else if (c >= 48 && c <= 57 && digits < 10) {
-      value = value * 10 + c - 48;
-      digits++;
-    } else return undefined;
-  }
-  if (weeks.length !== ends.length * (WEEK + 1) - 1 || ends.at(-1) !== lines.length) return undefined;
+function wholeWeeks({ weeks, ends, lines }: KeptLinesNow, teamPrefix: string): boolean {
+  if (weeks.length !== ends.length || (ends.at(-1) ?? 0) !== lines.length) return false;
   let start = 0;
-  for (let i = 0; i < ends.length; i++) {
+  for (const [i, week] of weeks.entries()) {
     const end = ends[i] ?? -1;
-    if (end < start) return undefined;
-    if (i > 0 && (weeks.charCodeAt(i * (WEEK + 1) - 1) !== 44 || compareWeeks(weeks, i - 1, i) >= 0)) return undefined;
-    if (end > start) {
-      if (!lines.startsWith(teamPrefix, start)) return undefined;
-      const at = start + teamPrefix.length;
-      for (let c = 0; c < WEEK; c++) {
-        if (lines.charCodeAt(at + c) !== weeks.charCodeAt(i * (WEEK + 1) + c)) return undefined;
-      }
-      if (lines.charCodeAt(at + WEEK) !== 44 || lines.charCodeAt(end - 2) !== 13 || lines.charCodeAt(end - 1) !== 10) {
-        return undefined;
-      }
+    if (end < start || (i > 0 && (weeks[i - 1] ?? '') >= week)) return false;
+    if (end > start && !(lines.startsWith(`${teamPrefix}${week},`, start) && lines.endsWith('\r\n', end))) {
+      return false;
     }
     start = end;
   }
-  return ends;
+  return true;
 }
 
 /** The first of `n` weeks for which `test` fails (n when none does), `test` holding for a prefix. */
@@ -114,21 +63,16 @@ function firstFailing(n: number, test: (i: number) => boolean): number {
  * The kept text of the team's released weeks from `range.from` to `range.to`, or undefined when
  * they are missing, stale (another key, a week released since) or out of place.
  */
-function keptLines(raw: KeptLinesNow | null, range: Range, key: string, team: string): string | undefined {
-  const parsed = keptSchema.safeParse(raw);
-  if (!parsed.success) return undefined;
-  const kept = parsed.data;
-  if (kept.key !== key || kept.releasesThen !== kept.releasesNow) return undefined;
+function keptLines(kept: KeptLinesNow | null, range: Range, key: string, team: string): string | undefined {
+  if (!kept || kept.key !== key || kept.releasesThen !== kept.releasesNow) return undefined;
   const { to, from } = range;
   const wanted = (w: string) => to === undefined || w <= to;
   if (kept.nextWeek !== null && wanted(kept.nextWeek)) return undefined;
-  const ends = weekEnds(kept, `${csvCell(team)},`);
-  if (!ends) return undefined;
+  if (!wholeWeeks(kept, `${csvCell(team)},`)) return undefined;
+  const { weeks, ends } = kept;
   // Weeks are kept oldest first, so those wanted are the first few (usually all).
-  const n = wanted(weekAt(kept.weeks, ends.length - 1))
-    ? ends.length
-    : firstFailing(ends.length, (i) => wanted(weekAt(kept.weeks, i)));
-  const first = from === undefined ? 0 : firstFailing(n, (i) => weekAt(kept.weeks, i) < from);
+  const n = wanted(weeks.at(-1) ?? '') ? weeks.length : firstFailing(weeks.length, (i) => wanted(weeks[i] ?? ''));
+  const first = from === undefined ? 0 : firstFailing(n, (i) => (weeks[i] ?? '') < from);
   return first < n ? kept.lines.slice(ends[first - 1] ?? 0, ends[n - 1]) : '';
 }
 
@@ -154,8 +98,7 @@ async function buildLines(store: Store, team: Team, key: string, range: Range) {
   const first = from === undefined ? 0 : weeks.findIndex((w) => w >= from);
   const start = first === -1 ? end : (ends[first - 1] ?? 0);
   const through = weeks.at(-1);
-  if (through)
-    await store.keepLines(team.teamId, through, { key, weeks: weeks.join(','), ends: ends.join(','), lines: text });
+  if (through) await store.lines.keep(team.teamId, through, { key, weeks, ends, lines: text });
   return text.slice(start);
 }
 
@@ -171,6 +114,6 @@ export async function releasedTeamLines(
 ): Promise<string> {
   await releaseDue(store, team, clock);
   const key = teamLinesKey(team);
-  const kept = keptLines(await store.keptLines(team.teamId), range, key, team.name);
+  const kept = keptLines(await store.lines.kept(team.teamId), range, key, team.name);
   return kept ?? buildLines(store, team, key, range);
 }

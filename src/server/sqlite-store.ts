@@ -6,17 +6,9 @@
 import Database from 'better-sqlite3';
 import type { Submission } from '../core/submission';
 import type { WeekId } from '../core/week';
+import { sqliteLinesCache } from './lines-cache';
 import { climbSqlite } from './schema-ladder';
-import type {
-  IssuanceResult,
-  KeptLines,
-  KeptLinesNow,
-  Store,
-  StoredRelease,
-  TeamChange,
-  UpsertResult,
-  VoteResult,
-} from './store';
+import type { IssuanceResult, Store, StoredRelease, TeamChange, UpsertResult, VoteResult } from './store';
 import {
   type NoteRow,
   noteFromRow,
@@ -48,6 +40,12 @@ export function openSqliteStore(file: string): Store {
   );
   const selectTeam = db.prepare<[string], TeamRow>('SELECT * FROM teams WHERE team_id = ?');
   const selectTeams = db.prepare<[], TeamRow>('SELECT * FROM teams ORDER BY team_id');
+  // What a change leaves out (null) stays as it is: the same statement as the PostgreSQL store's.
+  const updateTeam = db.prepare(
+    `UPDATE teams SET name = COALESCE(@name, name), ingest_token_hash = COALESCE(@ingestTokenHash, ingest_token_hash),
+       manager_token_hash = COALESCE(@managerTokenHash, manager_token_hash), k = COALESCE(@k, k)
+     WHERE team_id = @teamId`,
+  );
   const exists = db.prepare<[string, string, string], { one: number }>(
     'SELECT 1 AS one FROM submissions WHERE team_id = ? AND week_id = ? AND submission_id = ?',
   );
@@ -98,40 +96,6 @@ export function openSqliteStore(file: string): Store {
       'SELECT week_id, k, figures FROM releases WHERE team_id = ? AND week_id BETWEEN ? AND ? ORDER BY week_id',
     )
     .raw(true);
-  // One row a team: an export reads a thousand texts instead of a hundred thousand small rows. The
-  // count and the next week tell whether weeks were released since: cheaper than listing them.
-  const selectLines = db.prepare<[string], KeptLinesNow>(
-    `SELECT key, weeks, ends, lines, releases AS releasesThen,
-       (SELECT count(*) FROM releases AS r WHERE r.team_id = l.team_id AND r.week_id <= l.through) AS releasesNow,
-       (SELECT min(r.week_id) FROM releases AS r WHERE r.team_id = l.team_id AND r.week_id > l.through) AS nextWeek
-     FROM released_lines AS l WHERE team_id = ?`,
-  );
-  /**
-   * Kept lines are derived from the releases and built again when missing, so they are written
-   * without waiting for the disk (no fsync a commit; a power cut may lose the last ones, never
-   * corrupt them, and the next commit of a submission syncs them too). The first export writes a
-   * thousand of these; waiting for each took most of its time. Releases are facts and wait.
-   */
-  const derived = <A extends unknown[]>(write: (...args: A) => void) => {
-    return (...args: A) => {
-      db.pragma('synchronous = NORMAL');
-      try {
-        write(...args);
-      } finally {
-        db.pragma('synchronous = FULL');
-      }
-    };
-  };
-  const upsertLines = db.prepare(
-    `INSERT INTO released_lines (team_id, key, through, releases, weeks, ends, lines)
-     VALUES (@teamId, @key, @through, (SELECT count(*) FROM releases WHERE team_id = @teamId AND week_id <= @through),
-       @weeks, @ends, @lines)
-     ON CONFLICT (team_id) DO UPDATE SET key = excluded.key, through = excluded.through,
-       releases = excluded.releases, weeks = excluded.weeks, ends = excluded.ends, lines = excluded.lines`,
-  );
-  const keepLinesDerived = derived((teamId: string, through: string, kept: KeptLines) => {
-    upsertLines.run({ teamId, key: kept.key, through, weeks: kept.weeks, ends: kept.ends, lines: kept.lines });
-  });
   const removeNote = db.prepare('DELETE FROM notes WHERE team_id = ? AND week_id = ? AND theme = ?');
   const selectNotes = db.prepare<[string], NoteRow>(
     `SELECT week_id, theme, text FROM notes WHERE team_id = ? ORDER BY week_id, ${THEME_ORDER_SQL}`,
@@ -249,16 +213,8 @@ export function openSqliteStore(file: string): Store {
       return selectTeams.all().map(teamFromRow);
     },
     async updateTeam(teamId, change: TeamChange) {
-      const columns = {
-        name: change.name,
-        ingest_token_hash: change.ingestTokenHash,
-        manager_token_hash: change.managerTokenHash,
-        k: change.k,
-      };
-      const set = Object.entries(columns).filter(([, v]) => v !== undefined);
-      if (set.length === 0) return (await this.getTeam(teamId)) !== undefined;
-      const sql = `UPDATE teams SET ${set.map(([c]) => `${c} = ?`).join(', ')} WHERE team_id = ?`;
-      return db.prepare(sql).run(...set.map(([, v]) => v), teamId).changes === 1;
+      const { name = null, ingestTokenHash = null, managerTokenHash = null, k = null } = change;
+      return updateTeam.run({ teamId, name, ingestTokenHash, managerTokenHash, k }).changes === 1;
     },
     upsertSubmission(submission) {
       return queued(() => upsertOne(submission));
@@ -306,12 +262,7 @@ export function openSqliteStore(file: string): Store {
         .all(teamId, range.from ?? '', range.to ?? '\uffff')
         .map(([weekId, k, figures]): StoredRelease => ({ weekId: weekId as WeekId, k, figures }));
     },
-    async keptLines(teamId) {
-      return selectLines.get(teamId) ?? null;
-    },
-    async keepLines(teamId, through, kept) {
-      keepLinesDerived(teamId, through, kept);
-    },
+    lines: sqliteLinesCache(db),
     async putNote(note) {
       return upsertNote.run(note.teamId, note.weekId, note.theme, note.text, note.teamId).changes === 1;
     },

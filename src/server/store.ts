@@ -7,6 +7,7 @@
 import type { Note } from '../core/notes';
 import type { Submission } from '../core/submission';
 import type { WeekId } from '../core/week';
+import type { LinesCache } from './lines-cache';
 import type { WeekKey } from './week-keys';
 
 /**
@@ -36,27 +37,6 @@ export interface StoredRelease {
   readonly weekId: WeekId;
   readonly k: number;
   readonly figures: string;
-}
-
-/**
- * A team's finished CSV lines, kept (see released-lines.ts): the key they were made under, the
- * weeks they hold, oldest first ("2026-W01,2026-W02"), where each week's text ends ("853,1706")
- * and the text.
- */
-export interface KeptLines {
-  readonly key: string;
-  readonly weeks: string;
-  readonly ends: string;
-  readonly lines: string;
-}
-
-/** Kept lines, with what the store holds now beside what it held when they were kept. */
-export interface KeptLinesNow extends KeptLines {
-  /** Releases up to the last kept week, when the lines were kept and now. */
-  readonly releasesThen: number;
-  readonly releasesNow: number;
-  /** The first released week after the last kept one. */
-  readonly nextWeek: string | null;
 }
 
 export type TeamChange = Partial<Pick<Team, 'ingestTokenHash' | 'managerTokenHash' | 'k' | 'name'>>;
@@ -130,13 +110,8 @@ export interface Store extends VoteStore {
   ): Promise<void>;
   /** A team's released weeks within an optional range, oldest first. */
   teamReleases(teamId: string, range?: { readonly from?: WeekId; readonly to?: WeekId }): Promise<StoredRelease[]>;
-  /** A team's kept CSV lines, as stored (the caller checks them), or null. */
-  keptLines(teamId: string): Promise<KeptLinesNow | null>;
-  /**
-   * Keep a team's CSV lines for the weeks up to `through`, with the number of releases up to it
-   * now, replacing those kept before.
-   */
-  keepLines(teamId: string, through: WeekId, lines: KeptLines): Promise<void>;
+  /** The release cache: finished CSV lines, derived from the releases (lines-cache.ts). */
+  readonly lines: LinesCache;
   /** Write or replace the note of a team's week and theme; false when there is no such team. */
   putNote(note: TeamNote): Promise<boolean>;
   /** True when there was a note to delete. */

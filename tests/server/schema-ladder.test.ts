@@ -156,7 +156,7 @@ function ladderTests(name: string, oldDatabase: () => Promise<OldDatabase>) {
           }
           // W41 shows the four it showed before, and its late fifth can never join them.
           expect(await store.upsertSubmission(submission('platform', '2026-W41', 99, 1))).toBe('released');
-          expect(await store.keptLines('platform')).toBeNull();
+          expect(await store.lines.kept('platform')).toBeNull();
         } finally {
           await store.close();
         }

@@ -296,38 +296,34 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       }
       const release = (...weeks: WeekId[]) => store.releaseWeeks('platform', 5, weeks, () => '[]');
       await release('2026-W44', '2026-W45', '2026-W47');
-      expect(await store.keptLines('platform')).toBeNull();
+      expect(await store.lines.kept('platform')).toBeNull();
       const text = '=Équipe, "x",2026-W45,…\r\n\u00ff😀';
-      const kept = { key: 'k1', weeks: '2026-W44,2026-W45', ends: `1,${text.length}`, lines: text };
-      await store.keepLines('platform', '2026-W45', kept);
-      await store.keepLines('apps', '2026-W45', { ...kept, key: 'other' });
-      const read = await store.keptLines('platform');
+      const kept = { key: 'k1', weeks: ['2026-W44', '2026-W45'] as WeekId[], ends: [1, text.length], lines: text };
+      await store.lines.keep('platform', '2026-W45', kept);
+      await store.lines.keep('apps', '2026-W45', { ...kept, key: 'other' });
+      const read = await store.lines.kept('platform');
       expect(read).toEqual({
         ...kept,
         releasesThen: 2,
         releasesNow: 2,
         nextWeek: '2026-W47',
       });
-      expect(await store.keptLines('apps')).toMatchObject({ key: 'other', releasesThen: 0, nextWeek: null });
+      expect(await store.lines.kept('apps')).toMatchObject({ key: 'other', releasesThen: 0, nextWeek: null });
       // Counted up to the last kept week: a later release does not count, an earlier one does.
       await release('2026-W46', '2026-W43');
-      expect(await store.keptLines('platform')).toMatchObject({
+      expect(await store.lines.kept('platform')).toMatchObject({
         releasesThen: 2,
         releasesNow: 3,
         nextWeek: '2026-W46',
       });
-      await store.keepLines('platform', '2026-W46', {
-        key: 'k2',
-        weeks: '2026-W46',
-        ends: '2',
-        lines: 'ab',
-      });
-      const replaced = await store.keptLines('platform');
+      await store.lines.keep('platform', '2026-W46', { key: 'k2', weeks: ['2026-W46'], ends: [2], lines: 'ab' });
+      const replaced = await store.lines.kept('platform');
       expect(replaced?.lines).toBe('ab');
-      expect(replaced).toMatchObject({ key: 'k2', weeks: '2026-W46', releasesThen: 4, releasesNow: 4 });
-      expect((await store.keptLines('apps'))?.key).toBe('other');
-      await expect(store.keepLines('ghost', '2026-W45', kept)).rejects.toThrow();
-      expect(await store.keptLines('ghost')).toBeNull();
+      expect(replaced).toMatchObject({ key: 'k2', weeks: ['2026-W46'], releasesThen: 4, releasesNow: 4 });
+      expect((await store.lines.kept('apps'))?.key).toBe('other');
+      // Lines of a team that does not exist are refused by the table's reference to teams.
+      await expect(store.lines.keep('ghost', '2026-W45', kept)).rejects.toThrow(/foreign key/i);
+      expect(await store.lines.kept('ghost')).toBeNull();
     });
   });
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { aggregateWeek } from '../../../src/core/aggregate';
 import { csvLine } from '../../../src/core/csv';
@@ -5,7 +6,14 @@ import { releaseWeek } from '../../../src/core/privacy';
 import type { Theme } from '../../../src/core/questions';
 import { pulseForWeek } from '../../../src/core/rotation';
 import type { Submission } from '../../../src/core/submission';
-import { latestThemeRows, TREND_CSV_HEADER, trendCsvRow, trendLineWriter, trendRows } from '../../../src/core/trends';
+import {
+  latestThemeRows,
+  TREND_CSV_HEADER,
+  TREND_LINES_FORMAT,
+  trendCsvRow,
+  trendLineWriter,
+  trendRows,
+} from '../../../src/core/trends';
 import type { WeekId } from '../../../src/core/week';
 import { addWeeksToId } from '../../../src/core/week';
 
@@ -140,6 +148,17 @@ describe('trend rows', () => {
     expect(rows.map(line)).toEqual(rows.map((r) => csvLine(trendCsvRow(r, names))));
     const plain = trendLineWriter({ team: 'Platform', kind: 'personal' });
     expect(rows.map(plain)).toEqual(rows.map((r) => csvLine(trendCsvRow(r, { team: 'Platform', kind: 'personal' }))));
+  });
+
+  it('pins the lines to TREND_LINES_FORMAT: changing what is written fails here until it is bumped', () => {
+    const rows = trendRows([week('2026-W44', 6, (i) => ((i % 5) + 1) as 1), week('2026-W45', 3, () => 4)]);
+    const line = trendLineWriter({ team: 'Platform', kind: 'open' });
+    const text = rows.map(line).join('');
+    // Kept lines written under another format are built again; the same format must mean the same text.
+    expect({ format: TREND_LINES_FORMAT, sha256: createHash('sha256').update(text).digest('hex') }).toEqual({
+      format: 3,
+      sha256: '81f5d594cfe2562b734bf86c997d7716f253b9c88324f40e6082f6e4a5b9eca1',
+    });
   });
 
   it('puts weeks around New Year in their ISO week-year', () => {
