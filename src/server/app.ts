@@ -12,7 +12,7 @@
  *   PUT|DELETE /v1/teams/:teamId/notes/:weekId/:theme   manager token: "what we are doing about it"
  *   GET  /v1/teams/:teamId/notes          ingest or manager token: the team's notes
  *   GET  /v1/teams/:teamId/keys, POST …/tokens, POST …/votes: one vote per member (vote-routes.ts)
- *   GET  /v1/health
+ *   GET  /v1/health, /healthz, /readyz: no token (health-routes.ts)
  */
 
 import { type Context, Hono } from 'hono';
@@ -23,11 +23,13 @@ import { describeIssues } from '../core/schemas';
 import { submissionSchema, TEAM_ID } from '../core/submission';
 import { isWeekId, type WeekId } from '../core/week';
 import { type AddressOf, addressBudget } from './address-budget';
+import { registerHealthRoutes } from './health-routes';
 import { ApiError, type Bindings, fail, parseJsonBody, readBody, requireJson } from './http';
 import { registerNoteRoutes } from './notes-routes';
 import type { RateLimiter } from './rate-limit';
 import { isWeekReleased, type Released, releasedTeamWeeks, releasedWeek, releaseNow } from './releases';
 import type { Store, Team } from './store';
+import { StoreUnavailable } from './store-faults';
 import { bearerToken, hashesMatch, hashToken } from './tokens';
 import { toByteStream, trendCsvChunks } from './trends-csv';
 import { registerVoteRoutes } from './vote-routes';
@@ -118,6 +120,20 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
   };
 
   app.onError((error, c) => {
+    // The store cannot work just now (store-faults.ts): nothing was stored, so the client keeps
+    // what it sent and tries again. Not the request's fault, so no address budget is spent.
+    if (error instanceof StoreUnavailable) {
+      return c.json(
+        {
+          error: {
+            code: 'unavailable',
+            message: 'The endpoint cannot store or read anything just now; nothing was changed. Try again later.',
+          },
+        },
+        503,
+        { 'Retry-After': String(error.retryAfterSeconds) },
+      );
+    }
     if (error instanceof ApiError) {
       // A refusal before the request authenticated counts against its address; past that budget the
       // address is told to wait, whatever it sent, and no team's budget was touched.
@@ -137,6 +153,9 @@ export function createApp(options: AppOptions): Hono<{ Bindings: Bindings }> {
     return c.json({ error: { code: 'server_error', message: 'The server could not handle this request.' } }, 500);
   });
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such endpoint.' } }, 404));
+
+  // Before compression: a probe's few bytes are not worth it.
+  registerHealthRoutes(app, store);
 
   // JSON answers are gzipped for clients that accept it: a two-year /weeks answer is about 220 KB
   // of repeated keys and under 10 KB gzipped (the demo year: 45 KB and 3 KB), what a manager on a

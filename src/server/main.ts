@@ -11,13 +11,18 @@ import { openPostgresStore } from './postgres-store';
 import { serveEndpoint } from './serve';
 import { openSqliteStore } from './sqlite-store';
 import type { Store } from './store';
+import { type StoreFaults, storeFaults } from './store-faults';
 
 // ISO weeks on the server are UTC weeks, whatever the machine's zone.
 process.env.TZ = 'UTC';
 
-async function openStore(config: ReturnType<typeof configFromEnv>): Promise<{ store: Store; where: string }> {
+async function openStore(
+  config: ReturnType<typeof configFromEnv>,
+  faults: StoreFaults,
+): Promise<{ store: Store; where: string }> {
   if (config.databaseUrl) {
-    return { store: await openPostgresStore(config.databaseUrl), where: 'PostgreSQL (DATABASE_URL)' };
+    const store = await openPostgresStore(config.databaseUrl, undefined, { onConnectionError: faults.noted });
+    return { store, where: 'PostgreSQL (DATABASE_URL)' };
   }
   return { store: openSqliteStore(config.sqliteFile), where: `SQLite file ${config.sqliteFile}` };
 }
@@ -36,13 +41,15 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = configFromEnv(process.env);
-  const { store, where } = await openStore(config);
+  // A store fault is named once on stderr as it starts and once as it ends (store-faults.ts).
+  const faults = storeFaults((line) => console.error(line));
+  const { store: opened, where } = await openStore(config, faults);
   const command = argv[0] ?? 'serve';
   if (command !== 'serve') {
     try {
       const publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
       await runAdminCommand(argv, {
-        store,
+        store: opened,
         publicUrl,
         out: (line) => console.log(line),
         writeAll: writeAllToStdout,
@@ -54,10 +61,11 @@ async function main(argv: string[]): Promise<number> {
       console.error(`${error.message}\n\n${USAGE}`);
       return 2;
     } finally {
-      await store.close();
+      await opened.close();
     }
   }
 
+  const store = faults.guard(opened);
   const hasTeams = (await store.listTeams()).length > 0;
   const endpoint = await serveEndpoint(store, config);
   console.log(`Culture Pulse endpoint listening on ${endpoint.url} (storage: ${where})`);

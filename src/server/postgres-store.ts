@@ -37,11 +37,44 @@ import {
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-export async function openPostgresStore(connectionString: string, schema = 'culture_pulse'): Promise<Store> {
+export interface PostgresStoreOptions {
+  /**
+   * Told of an error on a connection outside any query (PostgreSQL restarted, failed over, the
+   * network dropped): the pool has already let that connection go. Unheard, such an error would
+   * end the process.
+   */
+  readonly onConnectionError?: (error: unknown) => void;
+}
+
+/** How long to wait for a connection before the request is told to come back (503). */
+const CONNECT_TIMEOUT_MS = 3_000;
+/** A query that gets no answer this long is given up, with its connection (a silent network drop). */
+const QUERY_TIMEOUT_MS = 30_000;
+
+export async function openPostgresStore(
+  connectionString: string,
+  schema = 'culture_pulse',
+  options: PostgresStoreOptions = {},
+): Promise<Store> {
   if (!SCHEMA_NAME.test(schema)) throw new Error(`Not a safe schema name: ${schema}`);
   // Loaded when used: pg takes a tenth of a second to load, which every SQLite command paid.
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString, max: 10, options: `-c search_path=${schema}` });
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    options: `-c search_path=${schema}`,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    query_timeout: QUERY_TIMEOUT_MS,
+    // Probes an idle connection, so a dropped network is noticed before a request waits on it.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
+  const connectionError = options.onConnectionError ?? (() => undefined);
+  // An idle connection's error reaches the pool; a checked-out one's reaches only its client, and
+  // either, unheard, throws from the event emitter and ends the process. Every client gets a
+  // listener for its whole life: a query on it still fails, and the pool drops it on release.
+  pool.on('error', connectionError);
+  pool.on('connect', (client) => client.on('error', connectionError));
   try {
     await climbPostgres(pool, schema);
   } catch (error) {
@@ -209,6 +242,7 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
       if (weekIds.length === 0) return;
       const weeks = [...new Set(weekIds)].sort();
       const client = await pool.connect();
+      let failure: unknown;
       try {
         await client.query('BEGIN');
         // Exclusive week locks (in one order, so two releases never deadlock): a submission for
@@ -260,10 +294,12 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
         }
         await client.query('COMMIT');
       } catch (error) {
+        failure = error;
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        // A client whose transaction failed may have lost its connection: the pool drops it.
+        client.release(failure instanceof Error ? failure : undefined);
       }
     },
     async teamReleases(teamId, range = {}) {
@@ -297,6 +333,9 @@ export async function openPostgresStore(connectionString: string, schema = 'cult
         [teamId],
       );
       return rows.map(noteFromRow);
+    },
+    async ping() {
+      await pool.query('SELECT 1 FROM teams LIMIT 1');
     },
     async close() {
       await pool.end();

@@ -9,6 +9,7 @@ import type { ServerConfig } from './config';
 import { rateLimiter } from './rate-limit';
 import { releaseAllDue } from './releases';
 import type { Store } from './store';
+import { StoreUnavailable } from './store-faults';
 import { ensureAllWeekKeys } from './team-keys';
 
 /** How often a running server releases weeks whose window has ended, even if nobody looks. */
@@ -38,6 +39,8 @@ export async function serveEndpoint(
   await sweep();
   const sweeping = setInterval(() => {
     sweep().catch((error: unknown) => {
+      // A store fault is named once where it is noticed (store-faults.ts), not every sweep.
+      if (error instanceof StoreUnavailable) return;
       console.error('Culture Pulse: releasing due weeks or making keys failed; the next sweep tries again.', error);
     });
   }, SWEEP_EVERY_MS);

@@ -23,7 +23,15 @@ import {
 } from './stored-submission';
 import type { WeekKey } from './week-keys';
 
-export function openSqliteStore(file: string): Store {
+export interface SqliteStoreOptions {
+  /**
+   * Sees the connection once it is set up, before the store uses it: for a setting of the
+   * connection's own, such as a cap on the file's size (`PRAGMA max_page_count`).
+   */
+  readonly onConnection?: (db: Database.Database) => void;
+}
+
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Store {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -32,6 +40,7 @@ export function openSqliteStore(file: string): Store {
   // load and never gives back (RSS stayed 25 MB higher after a flood); SQLite's own 2 MB is ample.
   db.pragma('cache_size = -2000');
   climbSqlite(db);
+  options.onConnection?.(db);
 
   const insertTeam = db.prepare(
     // ON CONFLICT, not OR IGNORE: OR IGNORE would also swallow the CHECK on k.
@@ -46,6 +55,7 @@ export function openSqliteStore(file: string): Store {
        manager_token_hash = COALESCE(@managerTokenHash, manager_token_hash), k = COALESCE(@k, k)
      WHERE team_id = @teamId`,
   );
+  const selectAnyTeam = db.prepare('SELECT 1 FROM teams LIMIT 1');
   const exists = db.prepare<[string, string, string], { one: number }>(
     'SELECT 1 AS one FROM submissions WHERE team_id = ? AND week_id = ? AND submission_id = ?',
   );
@@ -271,6 +281,9 @@ export function openSqliteStore(file: string): Store {
     },
     async teamNotes(teamId) {
       return selectNotes.all(teamId).map(noteFromRow);
+    },
+    async ping() {
+      selectAnyTeam.get();
     },
     async close() {
       if (batch.length > 0) flush();

@@ -118,5 +118,7 @@ export interface Store extends VoteStore {
   deleteNote(teamId: string, weekId: WeekId, theme: Note['theme']): Promise<boolean>;
   /** A team's notes, oldest week first, themes in a fixed order. */
   teamNotes(teamId: string): Promise<Note[]>;
+  /** Resolves when the store answers a read of its own tables (a readiness check: GET /readyz). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

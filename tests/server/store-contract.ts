@@ -40,6 +40,13 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await Promise.all(opened.splice(0).map((s) => s.close()));
     });
 
+    it('answers a ping while open (what GET /readyz asks), and not once closed', async () => {
+      const store = await open();
+      await expect(store.ping()).resolves.toBeUndefined();
+      await store.close();
+      await expect(store.ping()).rejects.toThrow();
+    });
+
     it('creates a team once, reads it back, and lists teams', async () => {
       const store = await fresh();
       expect(await store.createTeam(team('platform'))).toBe(true);

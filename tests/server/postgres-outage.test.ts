@@ -1,0 +1,122 @@
+/**
+ * PostgreSQL stopped, started and restarted under load, for real (a cluster of the test's own):
+ * the endpoint process stays up, answers 503 with Retry-After while the database is gone (never a
+ * 500, never a stack trace), names the outage once in its output, serves again by itself once the
+ * database is back, and every submission it acknowledged is stored, row by row.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgresStore } from '../../src/server/postgres-store';
+import { hashToken } from '../../src/server/tokens';
+import { INGEST, MANAGER } from './harness';
+import { type Answer, ingestLoad, until } from './ingest-load';
+import { type PrivatePostgres, startPrivatePostgres } from './private-postgres';
+import { type ServerProcess, startServerProcess } from './server-process';
+
+let cluster: PrivatePostgres;
+let server: ServerProcess;
+
+beforeAll(async () => {
+  cluster = await startPrivatePostgres();
+  const store = await openPostgresStore(cluster.url);
+  await store.createTeam({
+    teamId: 'platform',
+    name: 'Platform',
+    kind: 'open',
+    ingestTokenHash: hashToken(INGEST),
+    managerTokenHash: hashToken(MANAGER),
+    k: 5,
+  });
+  await store.close();
+  server = await startServerProcess({ DATABASE_URL: cluster.url, INGEST_PER_MINUTE: '100000000' });
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+  await cluster?.destroy();
+});
+
+/** Waits for `check`, failing at once (with its output) if the endpoint process has exited. */
+const untilServing = (check: () => boolean) =>
+  until(() => {
+    if (server.exitCode() !== null) throw new Error(`The endpoint exited (${server.exitCode()}):\n${server.errors()}`);
+    return check();
+  });
+
+const ready = async () => (await fetch(`${server.url}/readyz`)).status;
+const acknowledged = (answers: readonly Answer[]) => answers.filter((a) => a.status === 200 || a.status === 201);
+
+/** Every acknowledged submission, read back from the database itself, scores and all. */
+async function expectAllStored(answers: readonly Answer[]): Promise<void> {
+  const client = new pg.Client({ connectionString: cluster.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ submission_id: string; scores: unknown }>(
+      'SELECT submission_id, scores FROM culture_pulse.submissions',
+    );
+    const stored = new Map(rows.map((r) => [r.submission_id, r.scores]));
+    const acked = acknowledged(answers);
+    expect(acked.length).toBeGreaterThan(0);
+    for (const { submission } of acked) expect(stored.get(submission.submissionId)).toEqual(submission.scores);
+  } finally {
+    await client.end();
+  }
+}
+
+function expectOnly503sAndSuccesses(answers: readonly Answer[]): void {
+  for (const answer of answers) {
+    if (answer.status === 503) {
+      expect(Number(answer.retryAfter)).toBeGreaterThan(0);
+      expect(JSON.parse(answer.body)).toEqual({ error: { code: 'unavailable', message: expect.any(String) } });
+      expect(answer.body).not.toMatch(/\bat \S+:\d+|ECONN|postgres/i);
+    } else {
+      expect([200, 201]).toContain(answer.status);
+    }
+  }
+}
+
+const lines = (pattern: RegExp) =>
+  server
+    .errors()
+    .split('\n')
+    .filter((l) => pattern.test(l)).length;
+
+describe('the endpoint while PostgreSQL goes away and comes back', () => {
+  it('answers 503 while PostgreSQL is stopped, serves again once it is back, and loses nothing', async () => {
+    const load = ingestLoad(server.url, 'platform', INGEST, 8);
+    await untilServing(() => acknowledged(load.answers).length >= 50);
+    await cluster.stop();
+    const stoppedAt = load.answers.length;
+    await untilServing(() => load.answers.slice(stoppedAt).filter((a) => a.status === 503).length >= 30);
+    expect(await ready()).toBe(503);
+    await cluster.start();
+    const startedAt = load.answers.length;
+    await untilServing(() => acknowledged(load.answers.slice(startedAt)).length >= 50);
+    const answers = await load.stop();
+
+    expect(server.exitCode()).toBeNull();
+    expect(await ready()).toBe(200);
+    expectOnly503sAndSuccesses(answers);
+    await expectAllStored(answers);
+    // Named once as it started and once as it ended, not once per refused request.
+    expect(lines(/^Culture Pulse: the database cannot be reached/)).toBe(1);
+    expect(lines(/^Culture Pulse: the store works again/)).toBe(1);
+  });
+
+  it('survives a fast restart under load (the fault that used to end the process)', async () => {
+    const before = lines(/^Culture Pulse: the database cannot be reached/);
+    const load = ingestLoad(server.url, 'platform', INGEST, 8);
+    await untilServing(() => acknowledged(load.answers).length >= 50);
+    await cluster.restart();
+    const restartedAt = load.answers.length;
+    await untilServing(() => acknowledged(load.answers.slice(restartedAt)).length >= 50);
+    const answers = await load.stop();
+
+    expect(server.exitCode()).toBeNull();
+    expectOnly503sAndSuccesses(answers);
+    await expectAllStored(answers);
+    // The restart dropped the pool's connections: noticed (once), then over (once).
+    expect(lines(/^Culture Pulse: the database cannot be reached/)).toBe(before + 1);
+    expect(lines(/^Culture Pulse: the store works again/)).toBe(before + 1);
+  });
+});
