@@ -24,7 +24,15 @@ async function openStore(
     const store = await openPostgresStore(config.databaseUrl, undefined, { onConnectionError: faults.noted });
     return { store, where: 'PostgreSQL (DATABASE_URL)' };
   }
-  return { store: openSqliteStore(config.sqliteFile), where: `SQLite file ${config.sqliteFile}` };
+  try {
+    return { store: openSqliteStore(config.sqliteFile), where: `SQLite file ${config.sqliteFile}` };
+  } catch (error) {
+    // "attempt to write a readonly database" alone does not say which file, nor what to look at.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Cannot open the SQLite file ${config.sqliteFile}: ${message}. Check that it and its folder exist and can be written (SQLite keeps -wal and -shm files beside it).`,
+    );
+  }
 }
 
 /**

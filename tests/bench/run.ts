@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { CHROMIUM_PATH, extensionId, launchChromium } from '../../src/dev/chromium';
 import { assertPrerequisites, DIST } from '../e2e/chromium';
 import { csvExportBench } from './csv-export';
+import { killRestartBench, postgresRecoveryBench } from './faults';
 import { ingestBench } from './ingest';
 import { junkRequestsBench } from './junk-requests';
 import { popupFiles, type SizedFile } from './popup-size';
@@ -200,5 +201,7 @@ await timings();
 if (!popupOnly) {
   await ingestBench();
   await junkRequestsBench();
+  await postgresRecoveryBench();
+  await killRestartBench();
   await csvExportBench();
 }

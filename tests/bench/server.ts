@@ -2,6 +2,7 @@
  * `npm run bench:server`: only the endpoint's figures (no extension build, no browser), for work
  * on the server. Printed, never pass/fail.
  */
+import { killRestartBench, postgresRecoveryBench } from './faults';
 import { ingestBench } from './ingest';
 import { junkRequestsBench } from './junk-requests';
 import { votesBench } from './votes';
@@ -10,3 +11,5 @@ console.log(`# Culture Pulse endpoint benchmarks — ${new Date().toISOString()}
 await ingestBench();
 await junkRequestsBench();
 await votesBench();
+await postgresRecoveryBench();
+await killRestartBench();

@@ -15,6 +15,8 @@ export interface Answer {
   readonly status: number;
   readonly retryAfter: string | null;
   readonly body: string;
+  /** When the answer came (performance.now()). */
+  readonly at: number;
 }
 
 export interface Load {
@@ -47,9 +49,15 @@ export function ingestLoad(url: string, teamId: string, token: string, connectio
           body: JSON.stringify(submission),
         });
         const body = await response.text();
-        answers.push({ submission, status: response.status, retryAfter: response.headers.get('retry-after'), body });
+        answers.push({
+          submission,
+          status: response.status,
+          retryAfter: response.headers.get('retry-after'),
+          body,
+          at: performance.now(),
+        });
       } catch {
-        answers.push({ submission, status: 0, retryAfter: null, body: '' });
+        answers.push({ submission, status: 0, retryAfter: null, body: '', at: performance.now() });
         await new Promise((r) => setTimeout(r, 20));
       }
     }

@@ -194,4 +194,18 @@ describe('SQLite read-only', () => {
     await after.close();
     rmSync(folder, { recursive: true, force: true });
   });
+
+  it('refuses to start in a folder SQLite cannot write, naming the file', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'pulse-read-only-'));
+    const file = join(folder, 'pulse.db');
+    await openSqliteStore(file).close();
+    chmodSync(folder, 0o555);
+    try {
+      await expect(startServerProcess({ PULSE_DB: file }, userInfo().uid === 0 ? 'nobody' : undefined)).rejects.toThrow(
+        `Cannot open the SQLite file ${file}: attempt to write a readonly database`,
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
