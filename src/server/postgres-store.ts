@@ -44,6 +44,10 @@ export interface PostgresStoreOptions {
    * end the process.
    */
   readonly onConnectionError?: (error: unknown) => void;
+  /** How long to wait for a new connection (default 3 s); then the request is answered 503. */
+  readonly connectTimeoutMs?: number;
+  /** How long a query may go unanswered before it is given up with its connection (default 30 s). */
+  readonly queryTimeoutMs?: number;
 }
 
 /** How long to wait for a connection before the request is told to come back (503). */
@@ -63,8 +67,8 @@ export async function openPostgresStore(
     connectionString,
     max: 10,
     options: `-c search_path=${schema}`,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    query_timeout: QUERY_TIMEOUT_MS,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    query_timeout: options.queryTimeoutMs ?? QUERY_TIMEOUT_MS,
     // Probes an idle connection, so a dropped network is noticed before a request waits on it.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,

@@ -89,24 +89,33 @@ export interface StoreFaults {
   current(): StoreFault | undefined;
 }
 
+/**
+ * A fault is over once a call succeeds that started after its last failure, at least this long
+ * after it: a fast restart terminates connections one by one, and a query on one not yet reached
+ * succeeds in the middle of it.
+ */
+const QUIET_MS = 1000;
+
 /** Faults named once as they start and once as they end, through `log` (the server's stderr). */
-export function storeFaults(log: (line: string) => void): StoreFaults {
+export function storeFaults(log: (line: string) => void, now: () => number = Date.now): StoreFaults {
   let current: StoreFault | undefined;
-  // Calls are numbered as they start. Only a call that started after the fault was noticed proves
-  // it over: one that started before may finish after, and would make the fault flap in the log.
+  // Calls are numbered as they start. Only a call that started after the last failure proves the
+  // fault over: one that started before may finish after, and would make the fault flap in the log.
   let started = 0;
-  let noticedAt = 0;
+  let lastFailedAt = 0;
+  let lastFailedTime = 0;
   const failed = (fault: StoreFault, error: unknown) => {
+    lastFailedAt = started;
+    lastFailedTime = now();
     if (current === fault) return;
     current = fault;
-    noticedAt = started;
     const detail = error instanceof Error ? `${(error as { code?: unknown }).code ?? ''} ${error.message}`.trim() : '';
     log(
       `Culture Pulse: ${DESCRIPTIONS[fault]} (${detail}). Requests are answered 503 with Retry-After until it is over; nothing is acknowledged that was not stored.`,
     );
   };
   const succeeded = (method: string, call: number) => {
-    if (current === undefined || call <= noticedAt) return;
+    if (current === undefined || call <= lastFailedAt || now() - lastFailedTime < QUIET_MS) return;
     // A read says nothing about space or write access.
     if ((current === 'full' || current === 'read_only') && READS.has(method)) return;
     log(`Culture Pulse: the store works again (it was: ${DESCRIPTIONS[current]}).`);

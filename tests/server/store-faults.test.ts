@@ -48,7 +48,11 @@ describe('storeFaultOf', () => {
 describe('storeFaults', () => {
   it('names a fault once as it starts and once as it ends, and passes other errors through', async () => {
     const log: string[] = [];
-    const faults = storeFaults((line) => log.push(line));
+    let clock = 0;
+    const faults = storeFaults(
+      (line) => log.push(line),
+      () => clock,
+    );
     let failWith: Error | undefined = coded('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432');
     const inner = { getTeam: async () => (failWith ? Promise.reject(failWith) : undefined) } as unknown as Store;
     const store = faults.guard(inner);
@@ -58,7 +62,11 @@ describe('storeFaults', () => {
     expect(log).toHaveLength(1);
     expect(log[0]).toMatch(/database cannot be reached .*ECONNREFUSED/);
     failWith = undefined;
+    // Within a second of the last failure a success may be a connection the fault has not reached yet.
+    clock += 999;
     await store.getTeam('platform');
+    expect(faults.current()).toBe('unreachable');
+    clock += 1;
     await store.getTeam('platform');
     expect(faults.current()).toBeUndefined();
     expect(log).toHaveLength(2);
@@ -70,7 +78,11 @@ describe('storeFaults', () => {
 
   it('keeps a full store full until a write succeeds: a read proves nothing about space', async () => {
     const log: string[] = [];
-    const faults = storeFaults((line) => log.push(line));
+    let clock = 0;
+    const faults = storeFaults(
+      (line) => log.push(line),
+      () => clock,
+    );
     let full = true;
     const inner = {
       getTeam: async () => undefined,
@@ -84,6 +96,7 @@ describe('storeFaults', () => {
     await store.getTeam('platform');
     expect(faults.current()).toBe('full');
     full = false;
+    clock += 1000;
     await store.upsertSubmission(submission('platform', '2026-W47', 1));
     expect(faults.current()).toBeUndefined();
     expect(log.map((l) => l.replace(/ \(.*/, ''))).toEqual([
@@ -96,7 +109,11 @@ describe('storeFaults', () => {
 describe('SQLite full', () => {
   it('answers 503 with Retry-After, names it once, stores every acknowledged submission, and resumes', async () => {
     const log: string[] = [];
-    const faults = storeFaults((line) => log.push(line));
+    let clock = 0;
+    const faults = storeFaults(
+      (line) => log.push(line),
+      () => clock,
+    );
     let db: Database.Database | undefined;
     const store = faults.guard(openSqliteStore(join(dir, 'full.db'), { onConnection: (c) => (db = c) }));
     const server = await startServer({ store, now: () => new Date() });
@@ -128,6 +145,7 @@ describe('SQLite full', () => {
 
     // Space freed: the next submission is stored, and the log says the fault is over.
     db.pragma('max_page_count = 1073741823');
+    clock += 1000;
     expect((await server.post('/v1/teams/platform/submissions', submission('platform', week, ++n))).status).toBe(201);
     statuses.set(n, 201);
     expect(log).toHaveLength(2);
