@@ -19,11 +19,16 @@ export interface ServerProcess {
 
 export async function startServerProcess(
   env: Record<string, string>,
-  /** Run as this user (root runs it so, for a file root could write whatever its mode). */
-  user?: string,
+  options: {
+    /** Run as this user (root runs it so, for a file root could write whatever its mode). */
+    readonly user?: string;
+    /** A command that runs the endpoint's command line given after it (e.g. in a namespace of its own). */
+    readonly prefix?: readonly string[];
+  } = {},
 ): Promise<ServerProcess> {
-  const args = ['--max-semi-space-size=1', '--import', 'tsx', 'src/server/main.ts'];
-  const [command, argv] = user ? ['runuser', ['-u', user, '--', process.execPath, ...args]] : [process.execPath, args];
+  const node = [process.execPath, '--max-semi-space-size=1', '--import', 'tsx', 'src/server/main.ts'];
+  const user = options.user ? ['runuser', '-u', options.user, '--'] : [];
+  const [command = process.execPath, ...argv] = [...(options.prefix ?? []), ...user, ...node];
   const child = spawn(command, argv, { cwd: root, env: { ...process.env, PORT: '0', ...env } });
   let out = '';
   let err = '';

@@ -180,7 +180,7 @@ describe('SQLite read-only', () => {
     chmodSync(file, 0o444);
     chmodSync(folder, 0o777);
     // Root may write whatever a file's mode says: the endpoint runs as a user who may not.
-    const server = await startServerProcess({ PULSE_DB: file }, userInfo().uid === 0 ? 'nobody' : undefined);
+    const server = await startServerProcess({ PULSE_DB: file }, { user: userInfo().uid === 0 ? 'nobody' : undefined });
     try {
       const week = collectingWeek();
       for (let i = 1; i <= 5; i++) {
@@ -219,9 +219,9 @@ describe('SQLite read-only', () => {
     await openSqliteStore(file).close();
     chmodSync(folder, 0o555);
     try {
-      await expect(startServerProcess({ PULSE_DB: file }, userInfo().uid === 0 ? 'nobody' : undefined)).rejects.toThrow(
-        `Cannot open the SQLite file ${file}: attempt to write a readonly database`,
-      );
+      await expect(
+        startServerProcess({ PULSE_DB: file }, { user: userInfo().uid === 0 ? 'nobody' : undefined }),
+      ).rejects.toThrow(`Cannot open the SQLite file ${file}: attempt to write a readonly database`);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
