@@ -75,7 +75,7 @@ const READS = new Set<string>([
   'teamWeeks',
   'unreleasedWeeks',
   'teamReleases',
-  'keptLines',
+  'lines.kept',
   'teamNotes',
   'ping',
 ]);
@@ -138,14 +138,7 @@ export function storeFaults(log: (line: string) => void, now: () => number = Dat
 
   return {
     guard(store) {
-      // A proxy, so a method added to Store later is guarded without a line here.
-      return new Proxy(store, {
-        get(target, name, receiver) {
-          const value: unknown = Reflect.get(target, name, receiver);
-          if (typeof value !== 'function' || typeof name !== 'string' || name === 'close') return value;
-          return (...args: unknown[]) => call(name, () => value.apply(target, args));
-        },
-      });
+      return guarded(store, '', call);
     },
     noted(error) {
       const fault = storeFaultOf(error);
@@ -154,4 +147,32 @@ export function storeFaults(log: (line: string) => void, now: () => number = Dat
     },
     current: () => current,
   };
+}
+
+/**
+ * `target` with every method going through `call`, and every part of it (an object property, such
+ * as the store's release cache `lines`) likewise, its methods named `part.method`. A proxy, so a
+ * method added to the store later is guarded without a line here.
+ */
+function guarded<T extends object>(
+  target: T,
+  prefix: string,
+  call: (method: string, run: () => unknown) => Promise<unknown>,
+): T {
+  const parts = new Map<string, object>();
+  return new Proxy(target, {
+    get(object, name, receiver) {
+      const value: unknown = Reflect.get(object, name, receiver);
+      if (typeof name !== 'string' || name === 'close') return value;
+      if (typeof value === 'function') {
+        return (...args: unknown[]) => call(prefix + name, () => value.apply(object, args));
+      }
+      if (typeof value === 'object' && value !== null) {
+        const part = parts.get(name) ?? guarded(value, `${prefix}${name}.`, call);
+        parts.set(name, part);
+        return part;
+      }
+      return value;
+    },
+  });
 }

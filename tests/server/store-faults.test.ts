@@ -106,6 +106,34 @@ describe('storeFaults', () => {
   });
 });
 
+describe('a guarded store’s parts', () => {
+  it('guard the methods of a part (the release cache) too, and count its reads as reads', async () => {
+    const log: string[] = [];
+    let clock = 0;
+    const faults = storeFaults(
+      (line) => log.push(line),
+      () => clock,
+    );
+    let fail = true;
+    const inner = {
+      upsertSubmission: async () => Promise.reject(coded('SQLITE_FULL')),
+      lines: { kept: async () => (fail ? Promise.reject(coded('ECONNRESET')) : null) },
+    } as unknown as Store;
+    const store = faults.guard(inner);
+    await expect(store.upsertSubmission(submission('platform', '2026-W47', 1))).rejects.toBeInstanceOf(
+      StoreUnavailable,
+    );
+    clock += 1000;
+    fail = false;
+    // A read of the cache says nothing about space: the store stays full.
+    expect(await store.lines.kept('platform')).toBeNull();
+    expect(faults.current()).toBe('full');
+    fail = true;
+    await expect(store.lines.kept('platform')).rejects.toMatchObject({ fault: 'unreachable' });
+    expect(store.lines).toBe(store.lines);
+  });
+});
+
 describe('SQLite full', () => {
   it('answers 503 with Retry-After, names it once, stores every acknowledged submission, and resumes', async () => {
     const log: string[] = [];
