@@ -1,9 +1,12 @@
 /** The weekly pulse: a few statements, an optional comment, then a thank-you with the last weeks. */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { summarizeWeek } from '../core/history';
 import { browser } from '../platform/browser';
 import { t, tCount } from '../platform/i18n';
 import { ErrorNotice, Loading } from '../ui/Status';
+import { weekRange } from '../ui/week-label';
 import { CommentStep } from './CommentStep';
+import { Destination } from './Destination';
 import { type KeyTarget, keyAction } from './keys';
 import { QuestionStep } from './QuestionStep';
 import { stepAt } from './session';
@@ -89,7 +92,13 @@ export function Popup() {
   return (
     <>
       <header class="spread">
-        <h1>{t('popup_title', view.weekId)}</h1>
+        {/* The week's days stay on one line: "30 Nov – 6 Dec" broken after "30" reads badly. */}
+        <h1>
+          {t(
+            'popup_title',
+            weekRange(view.weekId).replace(/\s/g, (c) => (c === ' ' ? '\u00a0' : '\u202f')),
+          )}
+        </h1>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup_settings')}
         </button>
@@ -117,10 +126,13 @@ export function Popup() {
           onAnswer={(answer) => void session.answer(question.id, answer)}
           onBack={() => session.goTo(stepAt(step.index - 1, total))}
           onNext={() => session.goTo(stepAt(step.index + 1, total))}
-        />
+        >
+          <Destination />
+        </QuestionStep>
       ) : step.kind === 'comment' ? (
         <CommentStep
           comment={view.comment}
+          answered={view.record ? summarizeWeek(view.record).answered : 0}
           total={total}
           onChange={(text) => session.typeComment(text)}
           onBack={() => session.goTo(stepAt(total - 1, total))}

@@ -39,6 +39,11 @@ export interface FirefoxOptions {
   readonly uuid?: string;
   /** Firefox's UI language (needs its language pack: Debian's firefox-esr-l10n-<language>). */
   readonly language?: string;
+  /**
+   * The colour scheme pages see (`prefers-color-scheme`). Set at launch: puppeteer's media
+   * emulation does not reach Firefox over BiDi, and an extension page follows the content override.
+   */
+  readonly colorScheme?: 'light' | 'dark';
 }
 
 /**
@@ -89,6 +94,13 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       'extensions.webextensions.keepStorageOnUninstall': true,
       'extensions.webextensions.keepUuidOnUninstall': true,
       ...(options.language ? { 'intl.locale.requested': options.language } : {}),
+      ...(options.colorScheme
+        ? {
+            // 0 dark, 1 light; and the system's own theme to match, for pages that follow it.
+            'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+            'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
+          }
+        : {}),
       // Downloads are saved, without asking, into a folder of the test's own. puppeteer's
       // downloadBehavior reaches Firefox over BiDi only for a new browser context (a container),
       // and the extension's pages live in the default one: the profile's prefs do it there. On
