@@ -63,9 +63,20 @@ async function refresh(now: Date, clockOffsetMs: number): Promise<ReminderStatus
   };
 }
 
+/**
+ * The badge's colour: an orange-red that stands out against the icon's own blue (the blue badge
+ * was easy to miss), with white text at 5:1.
+ */
+export const BADGE_COLOR = '#c2410c';
+export const BADGE_TEXT_COLOR = '#ffffff';
+
 async function showBadge(on: boolean): Promise<void> {
   await browser.action.setBadgeText({ text: on ? '1' : '' });
-  if (on) await browser.action.setBadgeBackgroundColor({ color: '#1f5fbf' });
+  if (on) {
+    await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
+    // Firefox picks black or white text by itself unless told; Chrome has it since 110.
+    await browser.action.setBadgeTextColor?.({ color: BADGE_TEXT_COLOR });
+  }
   await browser.action.setTitle({ title: on ? t('bg_pulseWaiting') : t('extName') });
 }
 

@@ -121,7 +121,11 @@ export function TeamSection() {
           {checked !== undefined && 'invite' in checked && (
             <>
               <SendPreview invite={checked.invite} now={new Date()} />
-              <NoiseChoice value={noise} onChange={setNoiseChoice} />
+              {/* Closed unless noise was chosen: a new member need not pick an ε before joining. */}
+              <details class="advanced" open={noise !== null}>
+                <summary>{t('options_advancedPrivacy')}</summary>
+                <NoiseChoice value={noise} onChange={setNoiseChoice} />
+              </details>
               <p class="small muted">{t('options_joinAsks', new URL(checked.invite.endpoint).host)}</p>
               <div class="row">
                 <button type="button" class="primary" disabled={busy} onClick={() => allowAndJoin(checked.invite)}>

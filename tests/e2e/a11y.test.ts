@@ -44,6 +44,17 @@ describe('accessibility (axe-core)', () => {
   it('options: reminder settings, my data with history, an import error and the delete dialog', async () => {
     const page = await browser.open('src/options/index.html');
     await page.waitForSelector('table.history');
+    // The delete button is outlined: the page's filled buttons are not the destructive ones.
+    const filled = await page.evaluate(() =>
+      [...document.querySelectorAll('button')]
+        .filter(
+          (b) =>
+            b.checkVisibility() &&
+            getComputedStyle(b).backgroundColor !== getComputedStyle(document.documentElement).backgroundColor,
+        )
+        .map((b) => b.textContent),
+    );
+    expect(filled.filter((text) => /Delete|Leave/.test(text ?? ''))).toEqual([]);
     expect(await axe(page)).toEqual([]);
     await page.setInputFiles('#import-file', {
       name: 'x.json',
@@ -58,6 +69,11 @@ describe('accessibility (axe-core)', () => {
     await page.getByRole('button', { name: 'Delete everything' }).click();
     await page.waitForFunction(() => document.querySelector('#data-summary')?.textContent?.startsWith('No answers'));
     expect(await axe(page)).toEqual([]);
+    // Nothing stored: export is disabled, and says why.
+    const exportJson = page.getByRole('button', { name: 'Export as JSON' });
+    expect(await exportJson.isDisabled()).toBe(true);
+    expect(await page.textContent('#export-nothing')).toBe('Nothing to export yet: answer a week’s pulse first.');
+    expect(await exportJson.getAttribute('aria-describedby')).toBe('export-nothing');
     await page.close();
   });
 
@@ -77,6 +93,9 @@ describe('accessibility (axe-core)', () => {
     });
     await page.fill('textarea#invite', invite);
     await page.getByRole('button', { name: 'Check invite' }).click();
+    // Noise is under a closed "Advanced privacy": a new member is not asked to pick an ε.
+    expect(await page.getByRole('radio', { name: /Medium \(ε = 3\)/ }).isVisible()).toBe(false);
+    await page.getByText('Advanced privacy (optional)').click();
     await page.getByRole('radio', { name: /Medium \(ε = 3\)/ }).check();
     // What a manager would see, uncorrected, and what a year of one statement spends.
     expect(await page.textContent('#noise-explained')).toMatch(

@@ -1,6 +1,6 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
-import { REMINDER_ALARM, refreshReminder, reminderNow } from '../../../src/background/reminder';
+import { BADGE_COLOR, REMINDER_ALARM, refreshReminder, reminderNow } from '../../../src/background/reminder';
 import { newPulseRecord, withCompleted } from '../../../src/core/pulse-edit';
 import { pulseForWeek } from '../../../src/core/rotation';
 import { saveReminderSettings } from '../../../src/platform/settings';
@@ -30,6 +30,9 @@ describe('refreshReminder', () => {
     const status = await refreshReminder(at(26, 15));
     expect(status.badgeOn).toBe(true);
     expect(fakeBrowser.current._state.badge.text).toBe('1');
+    // Not the icon's own blue: a colour that stands out beside it.
+    expect(fakeBrowser.current._state.badge.color).toBe(BADGE_COLOR);
+    expect(BADGE_COLOR).not.toBe('#1f5fbf');
     expect(fakeBrowser.current._state.local.get('reminderState')).toEqual({ lastShownOn: '2026-11-26' });
     expect(fakeBrowser.current._state.alarms.get(REMINDER_ALARM)?.scheduledTime).toBe(at(30, 0).getTime());
   });
