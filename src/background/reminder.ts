@@ -12,6 +12,7 @@ import type { ReminderStatus } from '../platform/messages';
 import { loadReminderSettings, loadReminderState, saveReminderState } from '../platform/settings';
 import { openPulseDb } from '../storage/db';
 import { readPulse } from '../storage/pulses';
+import { notifyPulseWaiting } from './notification';
 
 export const REMINDER_ALARM = 'weekly-reminder';
 
@@ -52,6 +53,8 @@ async function refresh(now: Date, clockOffsetMs: number): Promise<ReminderStatus
   if (isReminderDue({ now, settings, state, pulseDone })) {
     current = { lastShownOn: localDate(now) };
     await saveReminderState(current);
+    // Once, as the badge first shows: only for engineers who switched notifications on.
+    await notifyPulseWaiting(weekIdOf(now));
   }
   const badgeOn = isBadgeOn({ now, settings, state: current, pulseDone });
   await showBadge(badgeOn);

@@ -12,6 +12,7 @@ export type MessageKey =
   | Source<typeof import('../locales/en/popup.json')>
   | Source<typeof import('../locales/en/options.json')>
   | Source<typeof import('../locales/en/trends.json')>
+  | Source<typeof import('../locales/en/welcome.json')>
   | Source<typeof import('../locales/en/background.json')>
   | Source<typeof import('../locales/en/errors.json')>;
 

@@ -41,6 +41,7 @@ async function firefox(scheme: Scheme, language?: string): Promise<LookBrowser> 
 
 const POPUP_TYPE = ['body', 'h1', 'legend', '.scale-option', '.hint', 'button.primary'];
 const OPTIONS_TYPE = ['body', 'h1', 'h2', 'p', 'button', 'label'];
+const WELCOME_TYPE = ['body', 'h1', 'p.lead', '.promise li', '.pin-steps li'];
 
 describe('type', () => {
   it('is the same size in Chromium and Firefox, the body at least 14 px', async () => {
@@ -50,13 +51,17 @@ describe('type', () => {
       await popup.waitFor('input[type=radio]');
       const options = await look.open('src/options/index.html', TAB);
       await options.waitFor('#data-summary');
+      const welcome = await look.open('src/welcome/index.html', TAB);
+      await welcome.waitFor('#pin');
       sizes[look.name] = {
         ...prefixed('popup', await fontSizes(popup, POPUP_TYPE)),
         ...prefixed('options', await fontSizes(options, OPTIONS_TYPE)),
+        ...prefixed('welcome', await fontSizes(welcome, WELCOME_TYPE)),
       };
     }
     expect(sizes.chromium?.['popup body']).toBeGreaterThanOrEqual(14);
     expect(sizes.chromium?.['options body']).toBeGreaterThanOrEqual(14);
+    expect(sizes.chromium?.['welcome body']).toBeGreaterThanOrEqual(14);
     // Every element found (-1 would be a selector that matched nothing), none below 11.9 px (0.85rem).
     expect(Object.values(sizes.chromium ?? {}).filter((px) => px < 11.9)).toEqual([]);
     expect(sizes.firefox).toEqual(sizes.chromium);
@@ -76,7 +81,7 @@ async function check(page: LookPage, name: string, { popup }: { popup: boolean }
   if (popup) expect(await overflowX(page), `${name} at 200%`).toBe('');
 }
 
-/** Every screen of the engineer's: the first statement, the comment, the thank-you, settings. */
+/** Every screen of the engineer's: the first statement, the comment, the thank-you, settings, welcome. */
 async function everyScreen(look: LookBrowser, scheme: Scheme, language: string): Promise<void> {
   const tag = `${look.name}-${language}-${scheme}`;
   const popup = await look.open('src/popup/index.html', POPUP);
@@ -97,6 +102,11 @@ async function everyScreen(look: LookBrowser, scheme: Scheme, language: string):
   await options.waitFor('table.history');
   expect(await isDark(options)).toBe(scheme === 'dark');
   await check(options, `options-${tag}`, { popup: false });
+
+  const welcome = await look.open('src/welcome/index.html', TAB);
+  await welcome.waitFor('#reminder-day');
+  expect(await isDark(welcome)).toBe(scheme === 'dark');
+  await check(welcome, `welcome-${tag}`, { popup: false });
 }
 
 describe.each(['en', 'de'])('every engineer screen in %s', (language) => {

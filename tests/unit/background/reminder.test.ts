@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { BADGE_COLOR, REMINDER_ALARM, refreshReminder, reminderNow } from '../../../src/background/reminder';
 import { newPulseRecord, withCompleted } from '../../../src/core/pulse-edit';
 import { pulseForWeek } from '../../../src/core/rotation';
+import { allowNotifications } from '../../../src/platform/notifications';
 import { saveReminderSettings } from '../../../src/platform/settings';
 import { openPulseDb } from '../../../src/storage/db';
 import { updatePulse } from '../../../src/storage/pulses';
@@ -35,6 +36,15 @@ describe('refreshReminder', () => {
     expect(BADGE_COLOR).not.toBe('#1f5fbf');
     expect(fakeBrowser.current._state.local.get('reminderState')).toEqual({ lastShownOn: '2026-11-26' });
     expect(fakeBrowser.current._state.alarms.get(REMINDER_ALARM)?.scheduledTime).toBe(at(30, 0).getTime());
+  });
+
+  it('shows a system notification with the badge, once, when switched on', async () => {
+    await allowNotifications();
+    await refreshReminder(at(26, 14));
+    expect(fakeBrowser.current._state.notifications.size).toBe(0); // not before the moment
+    await refreshReminder(at(26, 15));
+    await refreshReminder(at(26, 16));
+    expect(fakeBrowser.current._state.log.filter((e) => e === 'notifications.create')).toHaveLength(1);
   });
 
   it('clears the badge when the pulse is done', async () => {
