@@ -1,6 +1,6 @@
 /** The weekly pulse: a few statements, an optional comment, then a thank-you with the last weeks. */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { summarizeWeek } from '../core/history';
+import { isScaleValue } from '../core/scale';
 import { browser } from '../platform/browser';
 import { t, tCount } from '../platform/i18n';
 import { ErrorNotice, Loading } from '../ui/Status';
@@ -132,7 +132,7 @@ export function Popup() {
       ) : step.kind === 'comment' ? (
         <CommentStep
           comment={view.comment}
-          answered={view.record ? summarizeWeek(view.record).answered : 0}
+          answered={view.questions.filter((q) => isScaleValue(view.record?.answers[q.id])).length}
           total={total}
           onChange={(text) => session.typeComment(text)}
           onBack={() => session.goTo(stepAt(total - 1, total))}

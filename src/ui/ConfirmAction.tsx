@@ -4,6 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
+import './forms.css';
 
 export function ConfirmAction({
   id,

@@ -12,6 +12,7 @@ import { describeMoment, timeOfDay, weekdayName } from './moments';
 import { NotificationSwitch } from './NotificationSwitch';
 import { tWith } from './rich-text';
 import { ErrorNotice, Loading } from './Status';
+import './forms.css';
 
 const WEEKDAYS = [1, 2, 3, 4, 5] as const;
 

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../ui/styles.css';
+import '../ui/page.css';
 import './welcome.css';
 import { localizeDocument } from '../ui/localize-document';
 import { Welcome } from './Welcome';
