@@ -13,6 +13,14 @@ import { stepAt } from './session';
 import type { ThankYou as ThankYouScreen } from './ThankYou';
 import { usePulse } from './usePulse';
 
+/**
+ * Text that stays on one line: spaces that do not break, and a word joiner after a dash, where
+ * browsers would otherwise break ("30 Nov –" / "6 Dec").
+ */
+function oneLine(text: string): string {
+  return text.replace(/\s/g, (c) => (c === ' ' ? '\u00a0' : '\u202f')).replace(/[–-]/g, '$&\u2060');
+}
+
 function targetKind(target: EventTarget | null): KeyTarget {
   if (target instanceof HTMLTextAreaElement) return 'text';
   if (target instanceof HTMLInputElement && target.type !== 'radio') return 'text';
@@ -93,12 +101,7 @@ export function Popup() {
     <>
       <header class="spread">
         {/* The week's days stay on one line: "30 Nov – 6 Dec" broken after "30" reads badly. */}
-        <h1>
-          {t(
-            'popup_title',
-            weekRange(view.weekId).replace(/\s/g, (c) => (c === ' ' ? '\u00a0' : '\u202f')),
-          )}
-        </h1>
+        <h1>{t('popup_title', oneLine(weekRange(view.weekId)))}</h1>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup_settings')}
         </button>

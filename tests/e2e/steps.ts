@@ -146,7 +146,7 @@ export async function opensOnFirstStatement(open: OpenPopup, week: WeekId): Prom
   const questions = pulseForWeek(week).questions;
   const page = await openPulse(open);
   // "This week · Nov 30 – Dec 6": two days and a dash, as the browser's language writes them.
-  expect(await page.text('h1')).toMatch(/^This week · \S+\s\d+\s–\s(\S+\s)?\d+$/);
+  expect(await page.text('h1')).toMatch(/^This week · \S+\s\d+\s–\u2060\s(\S+\s)?\d+$/);
   expect(await page.text('h1')).not.toContain(week);
   expect(await page.text('#progress')).toBe(`Statement 1 of ${questions.length}`);
   const f = await focused(page);
