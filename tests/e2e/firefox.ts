@@ -44,6 +44,11 @@ export interface FirefoxOptions {
    * emulation does not reach Firefox over BiDi, and an extension page follows the content override.
    */
   readonly colorScheme?: 'light' | 'dark';
+  /**
+   * Leave open the welcome tab a first install opens. Otherwise, on a new or empty profile, it is
+   * waited for and closed: opened while a test's page is in front, it would take the focus from it.
+   */
+  readonly keepWelcome?: boolean;
 }
 
 /**
@@ -78,6 +83,8 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     );
   }
   const uuid = options.uuid ?? crypto.randomUUID(); // fixes the moz-extension:// host
+  // A new or empty profile: the extension's first install there, which opens the welcome tab.
+  const firstInstall = !options.profile || !existsSync(options.profile) || readdirSync(options.profile).length === 0;
   const downloads = mkdtempSync(join(tmpdir(), 'pulse-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -112,6 +119,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   });
   await browser.installExtension(DIST);
   const origin = `moz-extension://${uuid}/`;
+  if (firstInstall && !options.keepWelcome) await closeWelcome(browser, origin);
   return {
     browser,
     origin,
@@ -132,6 +140,21 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       rmSync(downloads, { recursive: true, force: true });
     },
   };
+}
+
+/** The welcome tab a first install opens (background/welcome.ts), waited for and closed. */
+async function closeWelcome(browser: Browser, origin: string): Promise<void> {
+  const welcome = `${origin}src/welcome/index.html`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    // Over BiDi a tab the extension opened reports about:blank as its url(): ask the page itself.
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href === welcome) return page.close();
+    }
+    if (Date.now() > deadline) throw new Error('The welcome page did not open on install.');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /**

@@ -149,9 +149,9 @@ export async function opensOnFirstStatement(open: OpenPopup, week: WeekId): Prom
   expect(await page.text('h1')).toMatch(/^This week · \S+\s\d+\s–\u2060\s(\S+\s)?\d+$/);
   expect(await page.text('h1')).not.toContain(week);
   expect(await page.text('#progress')).toBe(`Statement 1 of ${questions.length}`);
-  const f = await focused(page);
-  expect(f).toMatchObject({ tag: 'fieldset', legend: questions[0]?.text });
-  expect(f.outline).toBe('solid');
+  expect(await focused(page)).toMatchObject({ tag: 'fieldset', legend: questions[0]?.text });
+  // The ring shows once the window has focus, which a just-opened Firefox tab may take a moment to get.
+  await expect.poll(async () => (await focused(page)).outline).toBe('solid');
   expect(await count(page, 'input[type=radio]:checked')).toBe(0);
   const ringed = await page.evaluate(
     () =>

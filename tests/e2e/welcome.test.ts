@@ -55,7 +55,7 @@ describe('the welcome page', () => {
   });
 
   it('opens in Firefox on install, shows the gear, and switches notifications on and off', async () => {
-    const browser = await launchFirefox();
+    const browser = await launchFirefox({ keepWelcome: true });
     open.push(browser);
     // Over BiDi a tab the extension opened reports about:blank as its url(): ask the page itself.
     const welcomePage = async () => {
