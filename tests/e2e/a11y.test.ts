@@ -90,6 +90,7 @@ describe('accessibility (axe-core)', () => {
       endpoint: 'https://pulse.example.org',
       teamId: 'platform',
       ingestToken: 'k'.repeat(43),
+      name: 'Platform',
     });
     await page.fill('textarea#invite', invite);
     await page.getByRole('button', { name: 'Check invite' }).click();
@@ -102,8 +103,16 @@ describe('accessibility (axe-core)', () => {
       /uses 39 on it.*team of 8 .*62% of them agreed.*about 57% favourable instead, give or take 11 points/,
     );
     expect(await axe(page)).toEqual([]);
-    await joinTeam(fromPlaywright(page), invite, 'platform');
+    // Named as the invite names the team, not by its id.
+    await joinTeam(fromPlaywright(page), invite, 'Platform');
     expect(await axe(page)).toEqual([]);
+    // The popup says where the answers go, by the team's name.
+    const popup = await browser.open('src/popup/index.html');
+    await popup.waitForFunction(() => document.querySelector('#destination')?.textContent !== '');
+    expect(await popup.textContent('#destination')).toBe(
+      'Shared with Platform only as anonymous 1–5 scores, after the week closes.',
+    );
+    await popup.close();
     await page.getByRole('button', { name: 'Leave team…' }).click();
     await page.waitForSelector('dialog[open]');
     expect(await axe(page)).toEqual([]);
