@@ -167,6 +167,8 @@ export default defineConfig({
     locales(),
     // The manifest does not name the trends page; crx is not given the popup (see pagesCrxBuilds).
     onePageBundle('trends', 'src/trends/index.html'),
+    // Nor the welcome page: the background opens it on install (background/welcome.ts).
+    onePageBundle('welcome', 'src/welcome/index.html'),
     // The thank-you, history, team notes and message schemas stay later, on-demand files.
     onePageBundle('popup', manifest.action.default_popup, { later: true }),
   ],

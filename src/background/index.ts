@@ -10,6 +10,7 @@ import { dispatch } from '../platform/messages';
 import { handlers } from './handlers';
 import { REMINDER_ALARM, reminderNow } from './reminder';
 import { refreshSync, SYNC_ALARM } from './sync';
+import { welcomeOnInstall } from './welcome';
 
 function refreshAll(): void {
   void reminderNow();
@@ -24,7 +25,10 @@ async function syncNow(): Promise<void> {
   }
 }
 
-browser.runtime.onInstalled.addListener(refreshAll);
+browser.runtime.onInstalled.addListener((details) => {
+  refreshAll();
+  void welcomeOnInstall(details);
+});
 browser.runtime.onStartup.addListener(refreshAll);
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === REMINDER_ALARM) void reminderNow();

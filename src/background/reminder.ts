@@ -12,6 +12,7 @@ import type { ReminderStatus } from '../platform/messages';
 import { loadReminderSettings, loadReminderState, saveReminderState } from '../platform/settings';
 import { openPulseDb } from '../storage/db';
 import { readPulse } from '../storage/pulses';
+import { notifyPulseWaiting } from './notification';
 
 export const REMINDER_ALARM = 'weekly-reminder';
 
@@ -52,6 +53,8 @@ async function refresh(now: Date, clockOffsetMs: number): Promise<ReminderStatus
   if (isReminderDue({ now, settings, state, pulseDone })) {
     current = { lastShownOn: localDate(now) };
     await saveReminderState(current);
+    // Once, as the badge first shows: only for engineers who switched notifications on.
+    await notifyPulseWaiting(weekIdOf(now));
   }
   const badgeOn = isBadgeOn({ now, settings, state: current, pulseDone });
   await showBadge(badgeOn);
@@ -63,9 +66,20 @@ async function refresh(now: Date, clockOffsetMs: number): Promise<ReminderStatus
   };
 }
 
+/**
+ * The badge's colour: an orange-red that stands out against the icon's own blue (the blue badge
+ * was easy to miss), with white text at 5:1.
+ */
+export const BADGE_COLOR = '#c2410c';
+export const BADGE_TEXT_COLOR = '#ffffff';
+
 async function showBadge(on: boolean): Promise<void> {
   await browser.action.setBadgeText({ text: on ? '1' : '' });
-  if (on) await browser.action.setBadgeBackgroundColor({ color: '#1f5fbf' });
+  if (on) {
+    await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
+    // Firefox picks black or white text by itself unless told; Chrome has it since 110.
+    await browser.action.setBadgeTextColor?.({ color: BADGE_TEXT_COLOR });
+  }
   await browser.action.setTitle({ title: on ? t('bg_pulseWaiting') : t('extName') });
 }
 

@@ -67,7 +67,7 @@ async function run(now: Date): Promise<SyncStatus> {
     const { endpoint, teamId, joinedWeek, noiseEpsilon } = team;
     const host = new URL(team.endpoint).host;
     return {
-      team: { endpoint, teamId, joinedWeek, noiseEpsilon, personal: team.personal === true },
+      team: { endpoint, teamId, joinedWeek, noiseEpsilon, personal: team.personal === true, name: team.name ?? null },
       votes: team.personal ? voteStatus(tokens, now) : null,
       problem: !permitted ? t('bg_notAllowed', host) : !ruled ? t('bg_noRequestRule', host) : null,
       weeks: entries.map(({ weekId, state, sendAt, problem: p, noised }) => ({

@@ -18,13 +18,22 @@ export interface Invite {
   readonly ingestToken: string;
   /** A personal invite: one vote a week, with a blind-signed token (see core/vote-token.ts). */
   readonly personal?: boolean;
+  /**
+   * The team's name as its admin gave it ("Platform team"), shown when joining and under the
+   * statements; never sent. Older invites have none: the team id is shown instead.
+   */
+  readonly name?: string;
 }
+
+/** A team name an invite may carry: short enough to show in one line of the popup. */
+export const TEAM_NAME_MAX = 80;
 
 const inviteSchema = z.strictObject({
   e: z.string().check(z.maxLength(2000)),
   t: z.string().check(z.regex(TEAM_ID)),
   k: z.string().check(z.regex(INGEST_TOKEN)),
   p: z.optional(z.literal(1)),
+  n: z.optional(z.string().check(z.minLength(1), z.maxLength(TEAM_NAME_MAX))),
 });
 
 /**
@@ -79,7 +88,13 @@ const fromCode = (code: string) => {
 };
 
 export function formatInvite(invite: Invite): string {
-  const fields = { e: invite.endpoint, t: invite.teamId, k: invite.ingestToken, ...(invite.personal ? { p: 1 } : {}) };
+  const fields = {
+    e: invite.endpoint,
+    t: invite.teamId,
+    k: invite.ingestToken,
+    ...(invite.personal ? { p: 1 } : {}),
+    ...(invite.name ? { n: invite.name } : {}),
+  };
   return INVITE_PREFIX + toCode(JSON.stringify(fields));
 }
 
@@ -98,8 +113,14 @@ export function parseInvite(text: string): { ok: true; invite: Invite } | CodeRe
   if (!parsed.success) return refuse('invite-damaged', 'This invite is damaged: copy it again in full.');
   const endpoint = checkEndpoint(parsed.data.e);
   if (!endpoint.ok) return endpoint;
-  const invite = { endpoint: endpoint.url, teamId: parsed.data.t, ingestToken: parsed.data.k };
-  return { ok: true, invite: parsed.data.p === 1 ? { ...invite, personal: true } : invite };
+  const invite: Invite = {
+    endpoint: endpoint.url,
+    teamId: parsed.data.t,
+    ingestToken: parsed.data.k,
+    ...(parsed.data.p === 1 ? { personal: true } : {}),
+    ...(parsed.data.n ? { name: parsed.data.n } : {}),
+  };
+  return { ok: true, invite };
 }
 
 /**

@@ -5,7 +5,7 @@
  * read; a membership that does not parse sends nothing until the engineer joins again.
  */
 import * as z from 'zod/mini';
-import { checkEndpoint, INGEST_TOKEN, type Invite } from './invite';
+import { checkEndpoint, INGEST_TOKEN, type Invite, TEAM_NAME_MAX } from './invite';
 import { noiseEpsilonSchema } from './noise';
 import { weekIdSchema } from './schemas';
 import { teamIdSchema } from './submission';
@@ -25,11 +25,18 @@ export const membershipSchema = z.strictObject({
    * vote token; the vote goes without it. Absent in memberships kept before personal teams (open).
    */
   personal: z.optional(z.boolean()),
+  /** The team's name from the invite, to show; absent for invites without one (the id is shown). */
+  name: z.optional(z.string().check(z.minLength(1), z.maxLength(TEAM_NAME_MAX))),
 });
 export type Membership = z.infer<typeof membershipSchema>;
 
 export function membershipFor(invite: Invite, now: Date, noiseEpsilon: Membership['noiseEpsilon']): Membership {
   return { ...invite, joinedWeek: weekIdOf(now), noiseEpsilon };
+}
+
+/** What to call a team on screen: its name when the invite gave one, else its id. */
+export function teamName(team: { readonly teamId: string; readonly name?: string | null | undefined }): string {
+  return team.name ?? team.teamId;
 }
 
 /** Whether a week is one this membership sends (joined week or later; ids sort as text). */

@@ -66,6 +66,8 @@ export function MyDataSection() {
           <div class="row">
             <button
               type="button"
+              disabled={data.pulses.length === 0}
+              aria-describedby={data.pulses.length === 0 ? 'export-nothing' : undefined}
               onClick={() =>
                 void run('options_exportFailed', async () =>
                   downloadText(`culture-pulse-${today()}.json`, await exportJson(), 'application/json'),
@@ -76,6 +78,8 @@ export function MyDataSection() {
             </button>
             <button
               type="button"
+              disabled={data.pulses.length === 0}
+              aria-describedby={data.pulses.length === 0 ? 'export-nothing' : undefined}
               onClick={() =>
                 void run('options_exportFailed', async () =>
                   downloadText(`culture-pulse-${today()}.csv`, await exportCsv(), 'text/csv;charset=utf-8'),
@@ -84,6 +88,11 @@ export function MyDataSection() {
             >
               {t('options_exportCsv')}
             </button>
+            {data.pulses.length === 0 && (
+              <span id="export-nothing" class="small muted">
+                {t('options_exportNothing')}
+              </span>
+            )}
           </div>
           <p class="small muted">{t('options_uninstallWarning')}</p>
           <div class="file-input">

@@ -5,15 +5,16 @@
 import { useState } from 'preact/hooks';
 import { type Invite, parseInvite } from '../core/invite';
 import type { NoiseEpsilon } from '../core/noise';
+import { teamName } from '../core/team';
 import { browser } from '../platform/browser';
 import { describeCodeRefusal, describeError } from '../platform/describe-error';
 import { t } from '../platform/i18n';
 import type { SyncStatus } from '../platform/messages';
 import { syncPermission } from '../platform/sync-permission';
 import { ConfirmAction } from '../ui/ConfirmAction';
+import { describeMoment } from '../ui/moments';
 import { tWith } from '../ui/rich-text';
 import { EmptyState, ErrorNotice, Loading } from '../ui/Status';
-import { describeMoment } from './moments';
 import { NoiseChoice } from './NoiseChoice';
 import { SendPreview } from './SendPreview';
 import { useTeam } from './useTeam';
@@ -121,11 +122,15 @@ export function TeamSection() {
           {checked !== undefined && 'invite' in checked && (
             <>
               <SendPreview invite={checked.invite} now={new Date()} />
-              <NoiseChoice value={noise} onChange={setNoiseChoice} />
+              {/* Closed unless noise was chosen: a new member need not pick an ε before joining. */}
+              <details class="advanced" open={noise !== null}>
+                <summary>{t('options_advancedPrivacy')}</summary>
+                <NoiseChoice value={noise} onChange={setNoiseChoice} />
+              </details>
               <p class="small muted">{t('options_joinAsks', new URL(checked.invite.endpoint).host)}</p>
               <div class="row">
                 <button type="button" class="primary" disabled={busy} onClick={() => allowAndJoin(checked.invite)}>
-                  {t('options_allowAndJoin', checked.invite.teamId)}
+                  {t('options_allowAndJoin', teamName(checked.invite))}
                 </button>
                 <button type="button" onClick={() => setChecked(undefined)}>
                   {t('cancel')}
@@ -139,7 +144,7 @@ export function TeamSection() {
           <p id="team-summary">
             {tWith(
               'options_teamSummary',
-              <strong>{status.team.teamId}</strong>,
+              <strong>{teamName(status.team)}</strong>,
               <strong>{new URL(status.team.endpoint).host}</strong>,
               status.team.joinedWeek,
             )}
@@ -178,7 +183,7 @@ export function TeamSection() {
           <ConfirmAction
             id="leave"
             label={t('options_leave')}
-            title={t('options_leaveTitle', status.team.teamId)}
+            title={t('options_leaveTitle', teamName(status.team))}
             cancel={t('options_leaveStay')}
             confirm={t('options_leaveConfirm')}
             onConfirm={() => void leave()}

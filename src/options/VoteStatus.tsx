@@ -7,8 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { t, tCount } from '../platform/i18n';
 import type { SyncStatus } from '../platform/messages';
 import { loadTeamInvites, type StoredInvites } from '../platform/team-invites';
+import { describeMoment } from '../ui/moments';
 import { tWith } from '../ui/rich-text';
-import { describeMoment } from './moments';
 
 type Votes = NonNullable<SyncStatus['votes']>;
 

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../ui/styles.css';
+import '../ui/page.css';
 import './options.css';
 import { localizeDocument } from '../ui/localize-document';
 import { Options } from './Options';

@@ -12,6 +12,7 @@ export type MessageKey =
   | Source<typeof import('../locales/en/popup.json')>
   | Source<typeof import('../locales/en/options.json')>
   | Source<typeof import('../locales/en/trends.json')>
+  | Source<typeof import('../locales/en/welcome.json')>
   | Source<typeof import('../locales/en/background.json')>
   | Source<typeof import('../locales/en/errors.json')>;
 
@@ -107,11 +108,11 @@ function formatSubstitution(value: Substitution): string {
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * A date as the shown language writes it, in the engineer's time zone. Each format is made once
- * per locale and options: a chart's axis writes a hundred dates, and a new Intl.DateTimeFormat
- * costs far more than formatting with one.
+ * A date format of the shown language, in the engineer's time zone, made once per locale and
+ * options: a chart's axis writes a hundred dates, and a new Intl.DateTimeFormat costs far more than
+ * formatting with one.
  */
-export function formatDate(date: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const locale = formatLocale();
   const key = `${locale}:${JSON.stringify(options)}`;
   let format = dateFormats.get(key);
@@ -119,5 +120,22 @@ export function formatDate(date: Date, options: Intl.DateTimeFormatOptions = { d
     format = new Intl.DateTimeFormat(locale, options);
     dateFormats.set(key, format);
   }
-  return format.format(date);
+  return format;
+}
+
+/** A date as the shown language writes it. */
+export function formatDate(date: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+  return dateFormat(options).format(date);
+}
+
+/**
+ * Two days as one range the shown language writes ("30 Nov – 6 Dec", "30.11.–6.12."), saying
+ * once what the two have in common.
+ */
+export function formatDateRange(
+  start: Date,
+  end: Date,
+  options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' },
+): string {
+  return dateFormat(options).formatRange(start, end);
 }

@@ -36,6 +36,8 @@ export const syncStatusSchema = z.strictObject({
       noiseEpsilon: noiseEpsilonSchema,
       /** A personal invite: one vote a week, sent without it. */
       personal: z.boolean(),
+      /** The team's name from the invite, to show; null when it had none. */
+      name: z.nullable(z.string().check(z.maxLength(80))),
     }),
   ),
   /** A personal team's token for this week: never the token, only its state and its key's fingerprint. */

@@ -5,15 +5,11 @@
  * key, so it is asked for only in Firefox.
  */
 import { originPattern } from '../core/team';
-import { browser } from './browser';
+import { browserKind } from './browser-kind';
 
 export const DATA_COLLECTION = 'technicalAndInteraction';
 
-function isFirefox(): boolean {
-  return browser.runtime.getURL('').startsWith('moz-extension://');
-}
-
 export function syncPermission(endpoint: string): { origins: string[]; data_collection?: ['technicalAndInteraction'] } {
   const origins = [originPattern(endpoint)];
-  return isFirefox() ? { origins, data_collection: [DATA_COLLECTION] } : { origins };
+  return browserKind() === 'firefox' ? { origins, data_collection: [DATA_COLLECTION] } : { origins };
 }

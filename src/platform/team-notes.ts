@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { type Note, noteSchema } from '../core/notes';
-import { compareWeekIds } from '../core/week';
+import { addWeeksToId, compareWeekIds, type WeekId } from '../core/week';
 import { browser } from './browser';
 
 const KEY = 'teamNotes';
@@ -28,7 +28,14 @@ export async function saveTeamNotes(stored: StoredNotes | undefined): Promise<vo
   else await browser.storage.local.set({ [KEY]: storedSchema.parse(stored) });
 }
 
-/** The notes worth showing now: the newest first, of the last `weeks` weeks' worth of notes. */
-export function recentNotes(notes: readonly Note[], count = 3): Note[] {
-  return [...notes].sort((a, b) => compareWeekIds(b.weekId, a.weekId)).slice(0, count);
+/** How far back a note is still news: older ones describe what a team did long ago. */
+export const NOTE_WEEKS = 8;
+
+/** The notes worth showing in week `thisWeek`: of its last NOTE_WEEKS weeks only, the newest `count` first. */
+export function recentNotes(notes: readonly Note[], thisWeek: WeekId, count = 3): Note[] {
+  const oldest = addWeeksToId(thisWeek, -(NOTE_WEEKS - 1));
+  return notes
+    .filter((n) => compareWeekIds(n.weekId, oldest) >= 0)
+    .sort((a, b) => compareWeekIds(b.weekId, a.weekId))
+    .slice(0, count);
 }

@@ -4,19 +4,23 @@ import { t } from '../platform/i18n';
 
 export interface CommentStepProps {
   readonly comment: string;
+  /** Statements answered on the scale (not skipped), as the thank-you and the history count them. */
+  readonly answered: number;
   readonly total: number;
   readonly onChange: (text: string) => void;
   readonly onBack: () => void;
   readonly onDone: () => void;
 }
 
-export function CommentStep({ comment, total, onChange, onBack, onDone }: CommentStepProps) {
+export function CommentStep({ comment, answered, total, onChange, onBack, onDone }: CommentStepProps) {
   const box = useRef<HTMLTextAreaElement>(null);
   // Before the first paint: a key pressed as the step appears goes into the comment, not elsewhere.
   useLayoutEffect(() => box.current?.focus(), []);
   return (
     <section aria-labelledby="comment-label">
-      <p class="progress">{t('popup_allAnswered', total)}</p>
+      <p class="progress">
+        {answered === total ? t('popup_allAnswered', total) : t('popup_someAnswered', answered, total)}
+      </p>
       <label id="comment-label" for="comment">
         <strong>{t('popup_commentLabel')}</strong> <span class="muted">{t('popup_optional')}</span>
       </label>

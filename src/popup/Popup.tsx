@@ -1,14 +1,25 @@
 /** The weekly pulse: a few statements, an optional comment, then a thank-you with the last weeks. */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { isScaleValue } from '../core/scale';
 import { browser } from '../platform/browser';
 import { t, tCount } from '../platform/i18n';
 import { ErrorNotice, Loading } from '../ui/Status';
+import { weekRange } from '../ui/week-label';
 import { CommentStep } from './CommentStep';
+import { Destination } from './Destination';
 import { type KeyTarget, keyAction } from './keys';
 import { QuestionStep } from './QuestionStep';
 import { stepAt } from './session';
 import type { ThankYou as ThankYouScreen } from './ThankYou';
 import { usePulse } from './usePulse';
+
+/**
+ * Text that stays on one line: spaces that do not break, and a word joiner after a dash, where
+ * browsers would otherwise break ("30 Nov –" / "6 Dec").
+ */
+function oneLine(text: string): string {
+  return text.replace(/\s/g, (c) => (c === ' ' ? '\u00a0' : '\u202f')).replace(/[–-]/g, '$&\u2060');
+}
 
 function targetKind(target: EventTarget | null): KeyTarget {
   if (target instanceof HTMLTextAreaElement) return 'text';
@@ -89,7 +100,8 @@ export function Popup() {
   return (
     <>
       <header class="spread">
-        <h1>{t('popup_title', view.weekId)}</h1>
+        {/* The week's days stay on one line: "30 Nov – 6 Dec" broken after "30" reads badly. */}
+        <h1>{t('popup_title', oneLine(weekRange(view.weekId)))}</h1>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup_settings')}
         </button>
@@ -117,10 +129,13 @@ export function Popup() {
           onAnswer={(answer) => void session.answer(question.id, answer)}
           onBack={() => session.goTo(stepAt(step.index - 1, total))}
           onNext={() => session.goTo(stepAt(step.index + 1, total))}
-        />
+        >
+          <Destination />
+        </QuestionStep>
       ) : step.kind === 'comment' ? (
         <CommentStep
           comment={view.comment}
+          answered={view.questions.filter((q) => isScaleValue(view.record?.answers[q.id])).length}
           total={total}
           onChange={(text) => session.typeComment(text)}
           onBack={() => session.goTo(stepAt(total - 1, total))}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Question } from '../core/questions';
 import type { Answer } from '../core/scale';
 import { t } from '../platform/i18n';
@@ -12,9 +13,20 @@ export interface QuestionStepProps {
   readonly onAnswer: (answer: Answer) => void;
   readonly onBack: () => void;
   readonly onNext: () => void;
+  /** Under the statement: where the answers go. */
+  readonly children?: ComponentChildren;
 }
 
-export function QuestionStep({ question, index, total, answer, onAnswer, onBack, onNext }: QuestionStepProps) {
+export function QuestionStep({
+  question,
+  index,
+  total,
+  answer,
+  onAnswer,
+  onBack,
+  onNext,
+  children,
+}: QuestionStepProps) {
   return (
     <section aria-labelledby="progress">
       <p id="progress" class="progress">
@@ -29,6 +41,7 @@ export function QuestionStep({ question, index, total, answer, onAnswer, onBack,
         autoFocus
         describedBy="keys-hint"
       />
+      {children}
       <div class="actions">
         <button type="button" onClick={onBack} disabled={index === 0}>
           {t('back')}

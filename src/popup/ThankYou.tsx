@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note } from '../core/notes';
 import type { Question } from '../core/questions';
 import type { PulseRecord } from '../core/schemas';
+import type { WeekId } from '../core/week';
 import { t, tCount } from '../platform/i18n';
 import { loadLatestTeamInvites } from '../platform/team-invites';
 import { loadTeamNotes, recentNotes } from '../platform/team-notes';
@@ -11,7 +12,7 @@ import { Loading } from '../ui/Status';
 
 export interface ThankYouProps {
   readonly view: {
-    readonly weekId: string;
+    readonly weekId: WeekId;
     readonly questions: readonly Question[];
     readonly record: PulseRecord | undefined;
     readonly history: PulseRecord[] | undefined;
@@ -29,14 +30,14 @@ export function ThankYou({ view, onChange }: ThankYouProps) {
   const [invites, setInvites] = useState<number | undefined>(undefined);
   useEffect(() => {
     loadTeamNotes().then(
-      (stored) => setNotes(recentNotes(stored?.notes ?? [])),
+      (stored) => setNotes(recentNotes(stored?.notes ?? [], view.weekId)),
       () => {}, // Notes are a bonus: the thank-you stands without them.
     );
     loadLatestTeamInvites().then(
       (stored) => setInvites(stored?.invites),
       () => {},
     );
-  }, []);
+  }, [view.weekId]);
   return (
     <>
       <section aria-labelledby="thanks">
@@ -87,7 +88,7 @@ export function ThankYou({ view, onChange }: ThankYouProps) {
       )}
       <section>
         {view.history ? (
-          <HistoryTable pulses={view.history} limit={6} caption={t('popup_historyCaption')} />
+          <HistoryTable pulses={view.history} limit={6} caption={t('popup_historyCaption')} compact />
         ) : (
           <Loading label={t('popup_historyLoading')} />
         )}

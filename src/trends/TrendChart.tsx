@@ -11,6 +11,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type uPlotClass from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { weekTicks } from '../core/week-ticks';
+import { cssColor } from '../ui/css-color';
 import { drawOnScreen } from './on-screen';
 import { uPlot } from './uplot';
 
@@ -82,7 +83,13 @@ export function TrendChart({ labels, values, trend, hidden, marks, color, label,
       const n = labels.length;
       const ticks = weekTicks(n, (width - Y_AXIS) / (widest(labels) + LABEL_GAP_PX));
       const UPlot = uPlot();
-      const weekly = color.length === 7 ? `${color}99` : color; // the joining line recedes; the dots do not
+      // Colours from the page's scheme (light or dark), read once per drawing.
+      const line = cssColor(el, color);
+      const axis = cssColor(el, 'var(--chart-axis)');
+      const grid = { show: false };
+      const gridLines = { stroke: cssColor(el, 'var(--chart-grid)'), width: 1 };
+      const ticksStyle = { stroke: cssColor(el, 'var(--chart-grid)'), width: 1 };
+      const weekly = line.length === 7 ? `${line}99` : line; // the joining line recedes; the dots do not
       plot = new UPlot(
         {
           width,
@@ -94,20 +101,25 @@ export function TrendChart({ labels, values, trend, hidden, marks, color, label,
               font: AXIS_FONT,
               splits: () => ticks,
               values: (_u, splits) => splits.map((i) => labels[i] ?? ''),
-              grid: { show: false },
+              stroke: axis,
+              grid,
+              ticks: ticksStyle,
             },
             {
               font: AXIS_FONT,
               size: Y_AXIS,
               splits: () => [0, 25, 50, 75, 100],
               values: (_u, splits) => splits.map(format),
+              stroke: axis,
+              grid: gridLines,
+              ticks: ticksStyle,
             },
           ],
           cursor: { drag: { x: false, y: false }, y: false, points: { size: 10 } },
           series: [
             {},
-            { stroke: weekly, width: 1, points: { show: true, size: 7, stroke: color, fill: color } },
-            { stroke: color, width: 3, points: { show: false } },
+            { stroke: weekly, width: 1, points: { show: true, size: 7, stroke: line, fill: line } },
+            { stroke: line, width: 3, points: { show: false } },
           ],
           hooks: {
             setCursor: [(u) => setActive(u.cursor.idx ?? null)],

@@ -12,10 +12,11 @@ import type { TrendWeek } from '../core/trends';
 import { formatNumber, t } from '../platform/i18n';
 import { weekDay } from '../ui/week-label';
 
+/** Each theme's colour, from the page's colour scheme (src/ui/styles.css); a canvas resolves it with `cssColor`. */
 export const THEME_COLOR: Record<Theme, string> = {
-  impact: '#1f5fbf',
-  choice: '#a14a00',
-  improvement: '#2b6e2f',
+  impact: 'var(--chart-impact)',
+  choice: 'var(--chart-choice)',
+  improvement: 'var(--chart-improvement)',
 };
 
 /** What a week showed of a theme: its figures, hidden below k, or not asked (nobody answered its statements). */

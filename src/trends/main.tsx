@@ -2,6 +2,7 @@
 import './first-load';
 import { render } from 'preact';
 import '../ui/styles.css';
+import '../ui/page.css';
 import './trends.css';
 import { t } from '../platform/i18n';
 import { localizeDocument } from '../ui/localize-document';

@@ -12,7 +12,10 @@ export interface AnswerScaleProps {
   readonly statement: string;
   readonly value: Answer | undefined;
   readonly onChange: (answer: Answer) => void;
-  /** Move focus into the scale when it appears (the checked point, else the first). */
+  /**
+   * Move focus to the scale when it appears: to the checked point, else to the group itself, so no
+   * point wears a focus ring that reads as chosen before anything is.
+   */
   readonly autoFocus?: boolean;
   readonly describedBy?: string;
 }
@@ -22,11 +25,21 @@ export function AnswerScale({ name, statement, value, onChange, autoFocus, descr
   // Layout effects: focus is in place before the first paint, so keys work the moment it shows.
   useLayoutEffect(() => {
     if (!autoFocus) return;
-    const target =
-      fieldset.current?.querySelector<HTMLInputElement>('input:checked') ??
-      fieldset.current?.querySelector<HTMLInputElement>('input');
+    const target = fieldset.current?.querySelector<HTMLInputElement>('input:checked') ?? fieldset.current;
     target?.focus();
   }, [autoFocus, name]);
+  // From the group, an arrow key steps onto the first (or last) point without choosing it; from
+  // there the browser's own arrows move and choose, as in any radio group.
+  const onKeyDown = (event: KeyboardEvent) => {
+    const group = fieldset.current;
+    if (!group || event.target !== group) return;
+    const forward = event.key === 'ArrowRight' || event.key === 'ArrowDown';
+    const backward = event.key === 'ArrowLeft' || event.key === 'ArrowUp';
+    if (!forward && !backward) return;
+    event.preventDefault();
+    const points = group.querySelectorAll<HTMLInputElement>('.scale-option input');
+    points[forward ? 0 : points.length - 1]?.focus();
+  };
   // An answer chosen by digit moves focus to it, so arrow keys carry on from the chosen point.
   useLayoutEffect(() => {
     const root = fieldset.current;
@@ -34,7 +47,7 @@ export function AnswerScale({ name, statement, value, onChange, autoFocus, descr
   }, [value]);
 
   return (
-    <fieldset class="scale" ref={fieldset} aria-describedby={describedBy}>
+    <fieldset class="scale" ref={fieldset} tabIndex={-1} aria-describedby={describedBy} onKeyDown={onKeyDown}>
       <legend>{statement}</legend>
       <div class="scale-options">
         {SCALE_VALUES.map((point) => (

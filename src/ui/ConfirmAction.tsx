@@ -4,6 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
+import './forms.css';
 
 export function ConfirmAction({
   id,
@@ -28,7 +29,8 @@ export function ConfirmAction({
   const dialog = useRef<HTMLDialogElement>(null);
   return (
     <>
-      <button type="button" class="danger" onClick={() => dialog.current?.showModal()}>
+      {/* Outlined, not filled: the page's first filled button should not be the one that deletes. */}
+      <button type="button" class="danger-outline" onClick={() => dialog.current?.showModal()}>
         {label}
       </button>
       <dialog ref={dialog} aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>

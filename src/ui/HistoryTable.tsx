@@ -2,21 +2,30 @@
 import { summarizeWeek } from '../core/history';
 import { THEMES } from '../core/questions';
 import type { PulseRecord } from '../core/schemas';
+import { weekStart } from '../core/week';
 import { formatNumber, t } from '../platform/i18n';
 import { themeLabel } from './labels';
 import { EmptyState } from './Status';
+import { weekDayOf } from './week-label';
 
 export interface HistoryTableProps {
   readonly pulses: readonly PulseRecord[];
   readonly caption: string;
   readonly limit?: number;
+  /**
+   * For the popup's narrow width: weeks named by their Monday ("30 Nov"), and less room between
+   * columns. Long headings break at the soft hyphens their translations hold ("Weiter­entwicklung").
+   */
+  readonly compact?: boolean;
 }
 
-export function HistoryTable({ pulses, caption, limit }: HistoryTableProps) {
+export function HistoryTable({ pulses, caption, limit, compact }: HistoryTableProps) {
   if (pulses.length === 0) return <EmptyState>{t('history_empty')}</EmptyState>;
   const rows = pulses.slice(0, limit).map(summarizeWeek);
+  // The newest week's year is left unsaid; older years are written out.
+  const newestYear = rows[0] ? weekStart(rows[0].weekId).getFullYear() : 0;
   return (
-    <table class="history">
+    <table class={compact ? 'history compact' : 'history'}>
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -32,7 +41,7 @@ export function HistoryTable({ pulses, caption, limit }: HistoryTableProps) {
       <tbody>
         {rows.map((row) => (
           <tr key={row.weekId}>
-            <th scope="row">{row.weekId}</th>
+            <th scope="row">{compact ? weekDayOf(row.weekId, newestYear) : row.weekId}</th>
             {THEMES.map((theme) => {
               const mean = row.themeMeans[theme];
               return (

@@ -42,22 +42,22 @@ export function Sparkline({
       role="img"
       aria-label={label}
     >
-      <line x1={PAD} x2={WIDTH - PAD} y1={y(50)} y2={y(50)} stroke="#c9d0da" stroke-dasharray="2 2" />
+      <line x1={PAD} x2={WIDTH - PAD} y1={y(50)} y2={y(50)} class="spark-mid" stroke-dasharray="2 2" />
       {shown.length > 1 && (
         <polyline
           points={shown.map((p) => `${x(p.index)},${y(p.value)}`).join(' ')}
           fill="none"
-          stroke={color}
+          style={{ stroke: color }}
           stroke-width="1.5"
         />
       )}
       {shown.map((p) => (
-        <circle key={p.index} cx={x(p.index)} cy={y(p.value)} r={p === last ? 3 : 2} fill={color} />
+        <circle key={p.index} cx={x(p.index)} cy={y(p.value)} r={p === last ? 3 : 2} style={{ fill: color }} />
       ))}
       {points
         .filter((p) => p.value === null)
         .map((p) => (
-          <circle key={p.index} cx={x(p.index)} cy={HEIGHT - PAD} r={2} fill="none" stroke="#6b7480" />
+          <circle key={p.index} cx={x(p.index)} cy={HEIGHT - PAD} r={2} fill="none" class="spark-gap" />
         ))}
     </svg>
   );

@@ -5,7 +5,7 @@
  */
 import type { WeekId } from '../core/week';
 import { weekStart } from '../core/week';
-import { formatDate, t } from '../platform/i18n';
+import { formatDate, formatDateRange, t } from '../platform/i18n';
 
 const DAY_MONTH: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' };
 const DAY_MONTH_YEAR: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
@@ -13,6 +13,19 @@ const DAY_MONTH_YEAR: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'sho
 /** The ISO week number: 47 of "2026-W47". */
 export function weekNumber(id: WeekId): number {
   return Number(id.slice(id.indexOf('W') + 1));
+}
+
+/** "30 Nov – 6 Dec": a week from its Monday to its Sunday, as the reader's language writes a range. */
+export function weekRange(id: WeekId): string {
+  const monday = weekStart(id);
+  const sunday = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 6);
+  return formatDateRange(monday, sunday);
+}
+
+/** "30 Nov", with the year when the week is not in `thisYear`: a row of the engineer's history. */
+export function weekDayOf(id: WeekId, thisYear: number): string {
+  const start = weekStart(id);
+  return formatDate(start, start.getFullYear() === thisYear ? DAY_MONTH : DAY_MONTH_YEAR);
 }
 
 /** "16 Nov": a week's Monday, for the axis under its point. */

@@ -44,6 +44,17 @@ describe('accessibility (axe-core)', () => {
   it('options: reminder settings, my data with history, an import error and the delete dialog', async () => {
     const page = await browser.open('src/options/index.html');
     await page.waitForSelector('table.history');
+    // The delete button is outlined: the page's filled buttons are not the destructive ones.
+    const filled = await page.evaluate(() =>
+      [...document.querySelectorAll('button')]
+        .filter(
+          (b) =>
+            b.checkVisibility() &&
+            getComputedStyle(b).backgroundColor !== getComputedStyle(document.documentElement).backgroundColor,
+        )
+        .map((b) => b.textContent),
+    );
+    expect(filled.filter((text) => /Delete|Leave/.test(text ?? ''))).toEqual([]);
     expect(await axe(page)).toEqual([]);
     await page.setInputFiles('#import-file', {
       name: 'x.json',
@@ -58,6 +69,11 @@ describe('accessibility (axe-core)', () => {
     await page.getByRole('button', { name: 'Delete everything' }).click();
     await page.waitForFunction(() => document.querySelector('#data-summary')?.textContent?.startsWith('No answers'));
     expect(await axe(page)).toEqual([]);
+    // Nothing stored: export is disabled, and says why.
+    const exportJson = page.getByRole('button', { name: 'Export as JSON' });
+    expect(await exportJson.isDisabled()).toBe(true);
+    expect(await page.textContent('#export-nothing')).toBe('Nothing to export yet: answer a week’s pulse first.');
+    expect(await exportJson.getAttribute('aria-describedby')).toBe('export-nothing');
     await page.close();
   });
 
@@ -74,17 +90,29 @@ describe('accessibility (axe-core)', () => {
       endpoint: 'https://pulse.example.org',
       teamId: 'platform',
       ingestToken: 'k'.repeat(43),
+      name: 'Platform',
     });
     await page.fill('textarea#invite', invite);
     await page.getByRole('button', { name: 'Check invite' }).click();
+    // Noise is under a closed "Advanced privacy": a new member is not asked to pick an ε.
+    expect(await page.getByRole('radio', { name: /Medium \(ε = 3\)/ }).isVisible()).toBe(false);
+    await page.getByText('Advanced privacy (optional)').click();
     await page.getByRole('radio', { name: /Medium \(ε = 3\)/ }).check();
     // What a manager would see, uncorrected, and what a year of one statement spends.
     expect(await page.textContent('#noise-explained')).toMatch(
       /uses 39 on it.*team of 8 .*62% of them agreed.*about 57% favourable instead, give or take 11 points/,
     );
     expect(await axe(page)).toEqual([]);
-    await joinTeam(fromPlaywright(page), invite, 'platform');
+    // Named as the invite names the team, not by its id.
+    await joinTeam(fromPlaywright(page), invite, 'Platform');
     expect(await axe(page)).toEqual([]);
+    // The popup says where the answers go, by the team's name.
+    const popup = await browser.open('src/popup/index.html');
+    await popup.waitForFunction(() => document.querySelector('#destination')?.textContent !== '');
+    expect(await popup.textContent('#destination')).toBe(
+      'Shared with Platform only as anonymous 1–5 scores, after the week closes.',
+    );
+    await popup.close();
     await page.getByRole('button', { name: 'Leave team…' }).click();
     await page.waitForSelector('dialog[open]');
     expect(await axe(page)).toEqual([]);

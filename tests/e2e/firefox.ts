@@ -39,6 +39,16 @@ export interface FirefoxOptions {
   readonly uuid?: string;
   /** Firefox's UI language (needs its language pack: Debian's firefox-esr-l10n-<language>). */
   readonly language?: string;
+  /**
+   * The colour scheme pages see (`prefers-color-scheme`). Set at launch: puppeteer's media
+   * emulation does not reach Firefox over BiDi, and an extension page follows the content override.
+   */
+  readonly colorScheme?: 'light' | 'dark';
+  /**
+   * Leave open the welcome tab a first install opens. Otherwise, on a new or empty profile, it is
+   * waited for and closed: opened while a test's page is in front, it would take the focus from it.
+   */
+  readonly keepWelcome?: boolean;
 }
 
 /**
@@ -73,6 +83,8 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     );
   }
   const uuid = options.uuid ?? crypto.randomUUID(); // fixes the moz-extension:// host
+  // A new or empty profile: the extension's first install there, which opens the welcome tab.
+  const firstInstall = !options.profile || !existsSync(options.profile) || readdirSync(options.profile).length === 0;
   const downloads = mkdtempSync(join(tmpdir(), 'pulse-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -89,6 +101,13 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       'extensions.webextensions.keepStorageOnUninstall': true,
       'extensions.webextensions.keepUuidOnUninstall': true,
       ...(options.language ? { 'intl.locale.requested': options.language } : {}),
+      ...(options.colorScheme
+        ? {
+            // 0 dark, 1 light; and the system's own theme to match, for pages that follow it.
+            'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+            'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
+          }
+        : {}),
       // Downloads are saved, without asking, into a folder of the test's own. puppeteer's
       // downloadBehavior reaches Firefox over BiDi only for a new browser context (a container),
       // and the extension's pages live in the default one: the profile's prefs do it there. On
@@ -100,6 +119,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   });
   await browser.installExtension(DIST);
   const origin = `moz-extension://${uuid}/`;
+  if (firstInstall && !options.keepWelcome) await closeWelcome(browser, origin);
   return {
     browser,
     origin,
@@ -120,6 +140,21 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       rmSync(downloads, { recursive: true, force: true });
     },
   };
+}
+
+/** The welcome tab a first install opens (background/welcome.ts), waited for and closed. */
+async function closeWelcome(browser: Browser, origin: string): Promise<void> {
+  const welcome = `${origin}src/welcome/index.html`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    // Over BiDi a tab the extension opened reports about:blank as its url(): ask the page itself.
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href === welcome) return page.close();
+    }
+    if (Date.now() > deadline) throw new Error('The welcome page did not open on install.');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /**

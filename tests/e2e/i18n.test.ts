@@ -46,7 +46,8 @@ async function expectAllGerman(page: UserPage): Promise<void> {
 }
 
 async function germanPulse(page: UserPage): Promise<void> {
-  await expect.poll(() => page.text('h1')).toBe(say('popup_title', week));
+  // "Diese Woche · 30. Nov. – 6. Dez.": the week's days, as German writes them.
+  await expect.poll(() => page.text('h1')).toMatch(/^Diese Woche · \d+\.\s\S+\s–\u2060\s\d+\.\s\S+$/);
   await expect.poll(() => page.text('#progress')).toBe(say('popup_statementOf', 1, questions.length));
   expect(await page.text('legend')).toBe(say(statementKey(questions[0]?.id ?? '')));
   expect(await pageText(page)).toContain(say('scale_4'));

@@ -15,6 +15,8 @@ describe('the built manifest', () => {
     // access was granted (the endpoint), so it adds no install warning in either browser.
     expect(manifest.permissions).toEqual(['storage', 'alarms', 'declarativeNetRequestWithHostAccess']);
     expect(manifest.host_permissions).toBeUndefined();
+    // The reminder's system notification is asked for when switched on in Settings, never at install.
+    expect(manifest.optional_permissions).toEqual(['notifications']);
     // Requested on the "Allow and join" click, for the one host of the team's endpoint.
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
     expect(manifest.content_scripts).toBeUndefined();

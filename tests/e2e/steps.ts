@@ -91,7 +91,7 @@ export function fromPuppeteer(page: PuppeteerPage): UserPage {
 
 /** Answer the open popup's pulse with the keyboard: one key per statement (1–5 or s), then a comment. */
 export async function answerPulse(page: UserPage, keys: readonly string[], comment: string): Promise<void> {
-  await expect.poll(() => page.text('h1')).toMatch(/^Pulse/);
+  await expect.poll(() => page.text('h1')).toMatch(/^This week · /);
   for (const [i, key] of keys.entries()) {
     await expect.poll(() => page.text('#progress')).toBe(`Statement ${i + 1} of ${keys.length}`);
     await page.press(key);
@@ -109,7 +109,7 @@ export type OpenPopup = () => Promise<UserPage>;
 
 async function openPulse(open: OpenPopup): Promise<UserPage> {
   const page = await open();
-  await expect.poll(() => page.text('h1')).toMatch(/^Pulse/);
+  await expect.poll(() => page.text('h1')).toMatch(/^This week · /);
   return page;
 }
 
@@ -138,16 +138,34 @@ export async function readPulses(page: UserPage): Promise<PulseRecord[]> {
   return (await page.evaluate(readStoreInPage, 'pulses' as StoreName)) as PulseRecord[];
 }
 
-/** The pulse opens on the week's first statement, its first point focused (and visibly so), nothing chosen. */
+/**
+ * The pulse opens on the week's first statement, named by its days, not its week code; the group of
+ * points focused (and visibly so), no point focused or ringed as if chosen, nothing chosen.
+ */
 export async function opensOnFirstStatement(open: OpenPopup, week: WeekId): Promise<void> {
   const questions = pulseForWeek(week).questions;
   const page = await openPulse(open);
-  expect(await page.text('h1')).toBe(`Pulse · ${week}`);
+  // "This week · Nov 30 – Dec 6": two days and a dash, as the browser's language writes them.
+  expect(await page.text('h1')).toMatch(/^This week · \S+\s\d+\s–\u2060\s(\S+\s)?\d+$/);
+  expect(await page.text('h1')).not.toContain(week);
   expect(await page.text('#progress')).toBe(`Statement 1 of ${questions.length}`);
-  const f = await focused(page);
-  expect(f).toMatchObject({ tag: 'input', type: 'radio', checked: false, legend: questions[0]?.text });
-  expect(f.outline).toBe('solid');
+  expect(await focused(page)).toMatchObject({ tag: 'fieldset', legend: questions[0]?.text });
+  // The ring shows once the window has focus, which a just-opened Firefox tab may take a moment to get.
+  await expect.poll(async () => (await focused(page)).outline).toBe('solid');
   expect(await count(page, 'input[type=radio]:checked')).toBe(0);
+  const ringed = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('.scale-option, .scale-skip')].filter(
+        (l) => getComputedStyle(l).outlineStyle !== 'none',
+      ).length,
+    undefined,
+  );
+  expect(ringed).toBe(0);
+  // Where the answers go, with no team joined.
+  await expect.poll(() => page.text('#destination')).toBe('Your answers stay in this browser.');
+  // An arrow steps onto the first point without choosing it; the next arrow moves and chooses.
+  await page.press('ArrowRight');
+  expect(await focused(page)).toMatchObject({ tag: 'input', type: 'radio', value: '1', checked: false });
   // Every point has a word, not only a number.
   const names = await page.evaluate(
     () =>
@@ -187,6 +205,8 @@ export async function resumesAndFinishes(open: OpenPopup, week: WeekId): Promise
   await page.press('Enter');
   await page.waitFor('textarea#comment');
   expect((await focused(page)).id).toBe('comment');
+  // One statement was skipped: the count agrees with the thank-you's history ("3 of 4").
+  expect(await page.text('.progress')).toBe(`${questions.length - 1} of ${questions.length} statements answered`);
   await page.type('Releases were slow: 3 handoffs');
   await page.press('Shift+Enter');
   await page.type('and one more line');
@@ -201,7 +221,10 @@ export async function resumesAndFinishes(open: OpenPopup, week: WeekId): Promise
   await page.press('Enter');
   await page.waitFor('#thanks');
   expect((await focused(page)).id).toBe('thanks');
+  // Focused so a screen reader starts there, but not boxed as if it were a control.
+  expect((await focused(page)).outline).toBe('none');
   await expect.poll(() => count(page, 'table.history tbody tr')).toBe(1);
+  expect(await page.text('table.history tbody td:last-child')).toBe(`${questions.length - 1} of ${questions.length}`);
 
   expect(await readPulses(page)).toEqual([
     {

@@ -183,6 +183,28 @@ describe('the trends page', () => {
     // The long view as the steps left it: every week, a tooltip on a hidden one.
     await screenshot(page, 'trends-chromium-en-all-weeks');
     expect(await axe(page, { every: true })).toEqual([]);
+
+    // The dark scheme: charts drawn again in its colours (lines, hatching, note markers), and axe
+    // finds nothing there either.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('trends-ready').length > 0);
+    await page.waitForSelector('figure.chart .chart-layer .note-marker');
+    const drawn = await page.evaluate(() => {
+      const style = (selector: string) => {
+        const element = document.querySelector(selector);
+        return element ? getComputedStyle(element) : undefined;
+      };
+      return {
+        paper: getComputedStyle(document.documentElement).backgroundColor,
+        marker: style('.note-marker')?.borderLeftColor,
+        tip: style('.chart-tip')?.backgroundColor ?? null,
+      };
+    });
+    expect(drawn.paper).toBe('rgb(22, 25, 30)');
+    expect(drawn.marker).toBe('rgb(195, 202, 212)');
+    expect(await axe(page, { every: true })).toEqual([]);
+    await screenshot(page, 'trends-chromium-en-dark');
     await page.close();
   });
 

@@ -40,13 +40,18 @@ export function createFakeBrowser() {
   const onMessage = event<(message: unknown, sender: Runtime.MessageSender) => unknown>('runtime.onMessage', log);
   /** Host permissions granted, as match patterns. */
   const origins = new Set<string>();
+  /** API permissions granted (the optional "notifications"). */
+  const granted = new Set<string>();
+  /** Notifications shown, by id, and tabs opened, by address. */
+  const notifications = new Map<string, { title: string; message: string }>();
+  const tabs: string[] = [];
   const self = { installType: 'development' as string };
   /** Dynamic declarativeNetRequest rules, by id, as the browser keeps them. */
   const rules = new Map<number, unknown>();
   /** The browser's UI language; tests switch it to see a translation. */
   const i18nState = { language: 'en' };
   return {
-    _state: { local, alarms, badge, log, origins, self, rules, i18n: i18nState },
+    _state: { local, alarms, badge, log, origins, granted, notifications, tabs, self, rules, i18n: i18nState },
     i18n: {
       getMessage(key: string, substitutions?: string | string[]) {
         const message = LOCALES.get(i18nState.language)?.[key] ?? LOCALES.get('en')?.[key];
@@ -92,16 +97,32 @@ export function createFakeBrowser() {
     permissions: {
       onAdded: event('permissions.onAdded', log),
       onRemoved: event('permissions.onRemoved', log),
-      async contains({ origins: wanted = [] }: { origins?: string[] }) {
-        return wanted.every((o) => origins.has(o));
+      async contains({ origins: wanted = [], permissions = [] }: { origins?: string[]; permissions?: string[] }) {
+        return wanted.every((o) => origins.has(o)) && permissions.every((p) => granted.has(p));
       },
-      async request({ origins: wanted = [] }: { origins?: string[] }) {
+      async request({ origins: wanted = [], permissions = [] }: { origins?: string[]; permissions?: string[] }) {
         for (const o of wanted) origins.add(o);
+        for (const p of permissions) granted.add(p);
         return true;
       },
-      async remove({ origins: gone = [] }: { origins?: string[] }) {
+      async remove({ origins: gone = [], permissions = [] }: { origins?: string[]; permissions?: string[] }) {
         for (const o of gone) origins.delete(o);
+        for (const p of permissions) granted.delete(p);
         return true;
+      },
+    },
+    notifications: {
+      async create(id: string, options: { title: string; message: string }) {
+        log.push('notifications.create');
+        notifications.set(id, { title: options.title, message: options.message });
+        return id;
+      },
+    },
+    tabs: {
+      async create({ url }: { url: string }) {
+        log.push('tabs.create');
+        tabs.push(url);
+        return { id: tabs.length, url };
       },
     },
     declarativeNetRequest: {

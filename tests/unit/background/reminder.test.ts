@@ -1,8 +1,9 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
-import { REMINDER_ALARM, refreshReminder, reminderNow } from '../../../src/background/reminder';
+import { BADGE_COLOR, REMINDER_ALARM, refreshReminder, reminderNow } from '../../../src/background/reminder';
 import { newPulseRecord, withCompleted } from '../../../src/core/pulse-edit';
 import { pulseForWeek } from '../../../src/core/rotation';
+import { allowNotifications } from '../../../src/platform/notifications';
 import { saveReminderSettings } from '../../../src/platform/settings';
 import { openPulseDb } from '../../../src/storage/db';
 import { updatePulse } from '../../../src/storage/pulses';
@@ -30,8 +31,20 @@ describe('refreshReminder', () => {
     const status = await refreshReminder(at(26, 15));
     expect(status.badgeOn).toBe(true);
     expect(fakeBrowser.current._state.badge.text).toBe('1');
+    // Not the icon's own blue: a colour that stands out beside it.
+    expect(fakeBrowser.current._state.badge.color).toBe(BADGE_COLOR);
+    expect(BADGE_COLOR).not.toBe('#1f5fbf');
     expect(fakeBrowser.current._state.local.get('reminderState')).toEqual({ lastShownOn: '2026-11-26' });
     expect(fakeBrowser.current._state.alarms.get(REMINDER_ALARM)?.scheduledTime).toBe(at(30, 0).getTime());
+  });
+
+  it('shows a system notification with the badge, once, when switched on', async () => {
+    await allowNotifications();
+    await refreshReminder(at(26, 14));
+    expect(fakeBrowser.current._state.notifications.size).toBe(0); // not before the moment
+    await refreshReminder(at(26, 15));
+    await refreshReminder(at(26, 16));
+    expect(fakeBrowser.current._state.log.filter((e) => e === 'notifications.create')).toHaveLength(1);
   });
 
   it('clears the badge when the pulse is done', async () => {

@@ -42,6 +42,7 @@ describe('joining and leaving a team', () => {
       joinedWeek: '2026-W48',
       noiseEpsilon: 3,
       personal: false,
+      name: null, // this invite names no team
     });
     expect(JSON.stringify(status)).not.toContain('k'.repeat(43)); // the token stays in the background
     // Joining wrote the rule that takes the browser's identifying headers off its requests.

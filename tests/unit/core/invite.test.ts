@@ -17,6 +17,15 @@ describe('invites', () => {
     expect(parseInvite(`Join us: https://pulse.example.org/join#${code}\n`)).toEqual({ ok: true, invite });
   });
 
+  it('carries the team’s name when its admin gave one, and refuses one too long to show', () => {
+    const named = { ...invite, personal: true, name: 'Platform team' };
+    expect(parseInvite(formatInvite(named))).toEqual({ ok: true, invite: named });
+    expect(parseInvite(formatInvite({ ...invite, name: 'x'.repeat(81) }))).toMatchObject({
+      ok: false,
+      message: /damaged/,
+    });
+  });
+
   it('refuses plain http except on localhost, and explains', () => {
     expect(parseInvite(formatInvite({ ...invite, endpoint: 'http://pulse.example.org' }))).toEqual({
       ok: false,

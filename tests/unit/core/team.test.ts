@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSentWeek, membershipFor, membershipSchema, originPattern } from '../../../src/core/team';
+import { isSentWeek, membershipFor, membershipSchema, originPattern, teamName } from '../../../src/core/team';
 
 const invite = { endpoint: 'https://pulse.example.org/base', teamId: 'platform', ingestToken: 'k'.repeat(43) };
 const now = new Date(2026, 10, 26, 12); // Thursday of 2026-W48
@@ -28,6 +28,14 @@ describe('team membership', () => {
     const old = { ...invite, joinedWeek: '2026-W40', noiseEpsilon: null };
     expect(membershipSchema.parse(old).personal).toBeUndefined();
     expect(membershipSchema.safeParse({ ...old, personal: 'yes' }).success).toBe(false);
+  });
+
+  it('keeps the team’s name from the invite to show, and shows the id when there is none', () => {
+    const named = membershipFor({ ...invite, name: 'Platform team' }, now, null);
+    expect(membershipSchema.parse(named).name).toBe('Platform team');
+    expect(teamName(named)).toBe('Platform team');
+    expect(teamName(membershipFor(invite, now, null))).toBe('platform');
+    expect(membershipSchema.safeParse({ ...named, name: '' }).success).toBe(false);
   });
 
   it('asks for the endpoint’s host on any port and path, and nothing wider', () => {

@@ -79,7 +79,7 @@ describe('t', () => {
     expect(t('popup_statementOf', 2, 4)).toBe('Statement 2 of 4');
     speak('de');
     expect(t('popup_statementOf', 2, 4)).toBe('Aussage 2 von 4');
-    expect(themeLabel('choice')).toBe('Mitbestimmung');
+    expect(themeLabel('choice')).toBe('Mit\u00adbestim\u00admung');
   });
 
   it('picks the plural form the language needs', () => {

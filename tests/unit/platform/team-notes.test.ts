@@ -24,6 +24,13 @@ describe('team notes kept for the popup', () => {
   });
 
   it('show the newest few first', () => {
-    expect(recentNotes(notes).map((n) => n.text)).toEqual(['b', 'd', 'c']);
+    expect(recentNotes(notes, '2026-W46').map((n) => n.text)).toEqual(['b', 'd', 'c']);
+  });
+
+  it('show only the last 8 weeks’ notes, this week’s included', () => {
+    // W40 is the 8th week back from W47; W39 (an older note) would be the 9th.
+    expect(recentNotes(notes, '2026-W47', 10).map((n) => n.text)).toEqual(['b', 'd', 'c', 'a']);
+    expect(recentNotes(notes, '2026-W48', 10).map((n) => n.text)).toEqual(['b', 'd', 'c']);
+    expect(recentNotes(notes, '2027-W30')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayMonth, weekDay, weekNumber, weekOf, weekShort } from '../../../src/ui/week-label';
+import { dayMonth, weekDay, weekDayOf, weekNumber, weekOf, weekRange, weekShort } from '../../../src/ui/week-label';
 import { fakeBrowser } from '../fake-browser';
 
 describe('week labels', () => {
@@ -18,8 +18,18 @@ describe('week labels', () => {
     expect(weekOf('2026-W01', 2026)).toBe('Week of Dec 29, 2025 (W1)');
   });
 
+  it('name this week from its Monday to its Sunday, across a month and a year', () => {
+    // Intl puts thin spaces around the dash: compared as plain spaces.
+    const plain = (text: string) => text.replace(/\s/g, ' ');
+    expect(plain(weekRange('2026-W49'))).toBe('Nov 30 – Dec 6');
+    expect(plain(weekRange('2026-W48'))).toBe('Nov 23 – 29');
+    expect(weekDayOf('2026-W49', 2026)).toBe('Nov 30');
+    expect(weekDayOf('2025-W49', 2026)).toBe('Dec 1, 2025');
+  });
+
   it('are written as the page’s language writes them', () => {
     fakeBrowser.current._state.i18n.language = 'de';
+    expect(weekRange('2026-W49').replace(/\s/g, ' ')).toBe('30. Nov. – 6. Dez.');
     expect(weekOf('2026-W45', 2026)).toBe('Woche vom 2. Nov. (KW 45)');
     expect(weekShort('2026-W46')).toBe('KW 46');
   });

@@ -1,12 +1,18 @@
-/** The weekly reminder: on or off, which weekday, what time. Saved through the background. */
+/**
+ * The weekly reminder: on or off, which weekday, what time, and whether a system notification
+ * comes with the badge. Saved through the background. Settings and the welcome page show it.
+ */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReminderSettings } from '../core/reminder-settings';
 import { describeError } from '../platform/describe-error';
 import { t } from '../platform/i18n';
 import { type ReminderStatus, sendMessage } from '../platform/messages';
 import { loadReminderSettings } from '../platform/settings';
-import { ErrorNotice, Loading } from '../ui/Status';
 import { describeMoment, timeOfDay, weekdayName } from './moments';
+import { NotificationSwitch } from './NotificationSwitch';
+import { tWith } from './rich-text';
+import { ErrorNotice, Loading } from './Status';
+import './forms.css';
 
 const WEEKDAYS = [1, 2, 3, 4, 5] as const;
 
@@ -26,7 +32,14 @@ type State =
   | { kind: 'failed'; message: string }
   | { kind: 'ready'; settings: ReminderSettings; status: ReminderStatus | undefined; problem?: string; error?: string };
 
-export function ReminderSection() {
+export interface ReminderSectionProps {
+  /** Where "how to pin" leads (the welcome page's pin section); no hint when absent. */
+  readonly pinHelp?: string;
+  /** A line before the settings (the welcome page asks the engineer to check them). */
+  readonly intro?: string;
+}
+
+export function ReminderSection({ pinHelp, intro }: ReminderSectionProps = {}) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   /** Only the reply to the latest save may update the form: an older one arriving late is stale. */
   const latestSave = useRef(0);
@@ -62,6 +75,7 @@ export function ReminderSection() {
   return (
     <section aria-labelledby="reminder-heading">
       <h2 id="reminder-heading">{t('options_reminderHeading')}</h2>
+      {intro && <p>{intro}</p>}
       {state.problem && (
         <ErrorNotice>
           {state.problem} {t('options_reminderDefaults')}
@@ -121,6 +135,12 @@ export function ReminderSection() {
             : t('options_reminderPassed', weekdayName(settings.weekday), timeOfDay(settings.minuteOfDay))}{' '}
         {t('options_reminderWeekdays')}
       </p>
+      <NotificationSwitch disabled={!settings.enabled} />
+      {pinHelp && (
+        <p id="pin-hint" class="small">
+          {tWith('options_pinHint', <a href={pinHelp}>{t('options_pinHintLink')}</a>)}
+        </p>
+      )}
     </section>
   );
 }
