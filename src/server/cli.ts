@@ -3,7 +3,7 @@
  * either token, set a team's k, list teams, export every team's trend CSV, and seed a demo team.
  * Tokens are shown only when made; the store keeps hashes.
  */
-import { formatInvite, formatManagerCode } from '../core/invite';
+import { formatInvite, formatManagerCode, TEAM_NAME_MAX } from '../core/invite';
 import { DEFAULT_K, MIN_K } from '../core/privacy';
 import { TEAM_ID } from '../core/submission';
 import { isWeekId, type WeekId } from '../core/week';
@@ -93,6 +93,15 @@ const INVITE_ID = /^[0-9a-f]{10}$/;
 const MAX_INVITES = 500;
 
 /** Make `n` personal invites: each shown once, here, and kept only as a hash. */
+/**
+ * The team's name for its invites, so a member joining sees "Platform team", not "platform"; left
+ * out when longer than an invite may carry (the id is shown instead).
+ */
+async function inviteName(ctx: CliContext, teamId: string): Promise<{ name?: string }> {
+  const name = (await ctx.store.getTeam(teamId))?.name;
+  return name && name.length <= TEAM_NAME_MAX ? { name } : {};
+}
+
 async function addInvites(ctx: CliContext, teamId: string, n: number): Promise<void> {
   const secrets = Array.from({ length: n }, () => newToken());
   const hashes = secrets.map(hashToken);
@@ -100,8 +109,9 @@ async function addInvites(ctx: CliContext, teamId: string, n: number): Promise<v
   const { active } = await ctx.store.inviteCounts(teamId);
   ctx.out(`${n} personal invites for "${teamId}" (${active} active in all). Give each to one member; they are`);
   ctx.out('shown only now. The id beside each revokes it (revoke-invite); keep no names with the ids you need not.');
+  const named = await inviteName(ctx, teamId);
   for (const [i, secret] of secrets.entries()) {
-    const invite = formatInvite({ endpoint: ctx.publicUrl, teamId, ingestToken: secret, personal: true });
+    const invite = formatInvite({ endpoint: ctx.publicUrl, teamId, ingestToken: secret, personal: true, ...named });
     ctx.out(`  ${(hashes[i] ?? '').slice(0, 10)}  ${invite}`);
   }
 }
@@ -114,9 +124,10 @@ function kArg(raw: string): number {
   return k;
 }
 
-function printInvite(ctx: CliContext, teamId: string, ingestToken: string): void {
+async function printInvite(ctx: CliContext, teamId: string, ingestToken: string): Promise<void> {
+  const named = await inviteName(ctx, teamId);
   ctx.out(`Invite code for engineers (paste it into Culture Pulse → Settings → Share with my team):`);
-  ctx.out(`  ${formatInvite({ endpoint: ctx.publicUrl, teamId, ingestToken })}`);
+  ctx.out(`  ${formatInvite({ endpoint: ctx.publicUrl, teamId, ingestToken, ...named })}`);
 }
 
 function printManagerCode(ctx: CliContext, teamId: string, managerToken: string): void {
@@ -163,7 +174,7 @@ export async function runAdminCommand(argv: readonly string[], ctx: CliContext):
         else ctx.out(`Make members' invites with: npm run server -- add-invites ${teamId} <how many>`);
       } else {
         ctx.out('An open team: everyone shares one invite, so one person could answer more than once.');
-        printInvite(ctx, teamId, ingestToken);
+        await printInvite(ctx, teamId, ingestToken);
       }
       printManagerCode(ctx, teamId, managerToken);
       return;
@@ -193,7 +204,7 @@ export async function runAdminCommand(argv: readonly string[], ctx: CliContext):
         throw new UsageError(`There is no team "${teamId}".`);
       }
       ctx.out(`New ingest token for "${teamId}". The old invite no longer works; engineers join again with:`);
-      printInvite(ctx, teamId, ingestToken);
+      await printInvite(ctx, teamId, ingestToken);
       return;
     }
     case 'rotate-manager': {

@@ -34,7 +34,12 @@ describe('admin commands', () => {
     const invite = parseInvite(out.join('\n'));
     expect(invite.ok).toBe(true);
     if (!invite.ok) return;
-    expect(invite.invite).toMatchObject({ endpoint: 'https://pulse.example.org', teamId: 'platform' });
+    // The invite carries the team's name, so joining shows it rather than the id.
+    expect(invite.invite).toMatchObject({
+      endpoint: 'https://pulse.example.org',
+      teamId: 'platform',
+      name: 'Platform, "core"',
+    });
     const manager = parseManagerCode(out.join('\n'));
     if (!manager.ok) throw new Error(manager.message);
     expect(manager.access).toMatchObject({ endpoint: 'https://pulse.example.org', teamId: 'platform' });
@@ -110,11 +115,13 @@ describe('admin commands', () => {
 
   it('makes a personal team: personal invites shown once, stored as hashes, revocable one by one', async () => {
     const personalFile = join(dir, 'personal.db');
-    const out = await run(personalFile, 'create-team', 'squad', '--personal', '--invites', '3');
+    const out = await run(personalFile, 'create-team', 'squad', '--personal', '--invites', '3', '--name', 'Squad');
     const invites = out.filter((l) => l.includes('cpulse1.')).map((l) => l.trim().split(/\s+/));
     expect(invites).toHaveLength(3);
     const parsed = invites.map(([, code]) => parseInvite(code ?? ''));
-    for (const p of parsed) expect(p).toMatchObject({ ok: true, invite: { teamId: 'squad', personal: true } });
+    for (const p of parsed) {
+      expect(p).toMatchObject({ ok: true, invite: { teamId: 'squad', personal: true, name: 'Squad' } });
+    }
     expect(new Set(parsed.map((p) => (p.ok ? p.invite.ingestToken : '')))).toHaveProperty('size', 3);
     expect(parseManagerCode(out.join('\n')).ok).toBe(true);
     const store = openSqliteStore(personalFile);
@@ -137,7 +144,7 @@ describe('admin commands', () => {
     ]);
     await expect(run(personalFile, 'revoke-invite', 'squad', revokedId ?? '')).rejects.toThrow(/no active invite/);
     await expect(run(personalFile, 'revoke-invite', 'squad', 'zz')).rejects.toThrow(/id printed beside it/);
-    expect(await run(personalFile, 'list-teams')).toEqual(['squad\tk=5\tpersonal, 4 invites (1 revoked)\tsquad']);
+    expect(await run(personalFile, 'list-teams')).toEqual(['squad\tk=5\tpersonal, 4 invites (1 revoked)\tSquad']);
     await expect(run(personalFile, 'add-invites', 'squad', '0')).rejects.toThrow(/from 1 to 500/);
     await expect(run(personalFile, 'create-team', 'both', '--personal', '--open')).rejects.toThrow(/not both/);
     await expect(run(personalFile, 'create-team', 'shared', '--open', '--invites', '2')).rejects.toThrow(/--open/);
