@@ -21,7 +21,8 @@ import { releaseNow } from './releases';
 import type { Store, Team, VoteResult } from './store';
 import { sameScores } from './stored-submission';
 import { ensureWeekKeys, publishedWeeks, weekKey } from './team-keys';
-import { BadBlindRequest, blindSign, expectedChallengeDigest, spentKey, tokenSignatureValid } from './week-keys';
+import { tokenVerifier } from './token-verifier';
+import { BadBlindRequest, blindSign, expectedChallengeDigest, spentKey } from './week-keys';
 import { EARLIEST_ZONE_HOURS, weekStatus } from './week-window';
 
 type C = Context<{ Bindings: Bindings }>;
@@ -38,6 +39,9 @@ export interface VoteRouteDeps {
 }
 
 const sha256hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** One worker for the process's token checks, made on the first vote (token-verifier.ts). */
+const verifier = tokenVerifier();
 
 export function registerVoteRoutes(app: Hono<{ Bindings: Bindings }>, deps: VoteRouteDeps): void {
   const { store } = deps;
@@ -142,7 +146,7 @@ export function registerVoteRoutes(app: Hono<{ Bindings: Bindings }>, deps: Vote
       fail(400, 'token_wrong_week', `This token was made for another team or week, not ${weekId} of this team.`);
     }
     const key = await keys.of(vote.data.teamId, weekId);
-    if (!key || !sameBytes(token.keyId, key.id) || !(await tokenSignatureValid(key.key, token))) {
+    if (!key || !sameBytes(token.keyId, key.id) || !(await verifier.valid(key.key, bytes))) {
       fail(
         400,
         'token_not_signed',

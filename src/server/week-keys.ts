@@ -90,22 +90,15 @@ export function expectedChallengeDigest(teamId: string, weekId: WeekId): Uint8Ar
   return new Uint8Array(sha256(tokenChallenge(sha256(redemptionContextInput(teamId, weekId)))));
 }
 
-/**
- * Whether the token's authenticator is the week key's RSA-PSS (SHA-384) signature of its input.
- * Checked in libuv's thread pool: the check is most of what a vote costs beyond a plain submission,
- * and the event loop is what limits a busy endpoint's rate (bench: votes).
- */
-export function tokenSignatureValid(key: WeekKey, token: VoteToken): Promise<boolean> {
+/** Whether the token's authenticator is the week key's RSA-PSS (SHA-384) signature of its input. */
+export function tokenSignatureValid(key: WeekKey, token: VoteToken): boolean {
   const { publicKey } = keysOf(key, false);
-  return new Promise((done, failed) => {
-    verify(
-      'sha384',
-      authenticatorInput(token),
-      { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 48 },
-      token.authenticator,
-      (error, valid) => (error ? failed(error) : done(valid)),
-    );
-  });
+  return verify(
+    'sha384',
+    authenticatorInput(token),
+    { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 48 },
+    token.authenticator,
+  );
 }
 
 /** The key a spent token is remembered by: it becomes the vote's id, so a token votes once. */

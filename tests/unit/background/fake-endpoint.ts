@@ -92,7 +92,7 @@ export function fakeEndpoint(options: { invite: string; teamId: string; invites?
       if (!bytes || !parsed) return error(400, 'invalid_token');
       const digest = expectedChallengeDigest(options.teamId, weekId);
       if (!parsed.challengeDigest.every((b, i) => b === digest[i])) return error(400, 'token_wrong_week');
-      if (!(await tokenSignatureValid(await keyFor(weekId), parsed))) return error(400, 'token_not_signed');
+      if (!tokenSignatureValid(await keyFor(weekId), parsed)) return error(400, 'token_not_signed');
       if (weekId >= state.week) return error(422, 'week_not_closed');
       if (state.released.has(weekId)) return error(409, 'week_released');
       const id = spentKey(bytes);
