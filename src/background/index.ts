@@ -8,6 +8,7 @@ import { browser, type Runtime } from '../platform/browser';
 import { CLOCK_OFFSET_KEY, now } from '../platform/clock';
 import { dispatch } from '../platform/messages';
 import { handlers } from './handlers';
+import { listenForNotificationClicks } from './notification';
 import { REMINDER_ALARM, reminderNow } from './reminder';
 import { refreshSync, SYNC_ALARM } from './sync';
 import { welcomeOnInstall } from './welcome';
@@ -35,12 +36,16 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SYNC_ALARM) void syncNow();
 });
 // Granted or withdrawn in the browser's own settings: send now, or stop and say why.
-browser.permissions.onAdded.addListener(() => void syncNow());
+browser.permissions.onAdded.addListener(() => {
+  listenForNotificationClicks();
+  void syncNow();
+});
 browser.permissions.onRemoved.addListener(() => void syncNow());
 // A development install's test clock moved (see platform/clock): act at the new time.
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && CLOCK_OFFSET_KEY in changes) refreshAll();
 });
+listenForNotificationClicks();
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   dispatch(handlers, message, sender),
 );

@@ -27,3 +27,37 @@ export async function notifyPulseWaiting(weekId: WeekId): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Clicking the notification opens the pulse: the toolbar popup where the browser lets a background
+ * open it, else the same page in a small window of its own.
+ */
+export async function openPulseFromNotification(id: string): Promise<void> {
+  if (id !== NOTIFICATION_ID) return;
+  await browser.notifications.clear(id).catch(() => false);
+  try {
+    await browser.action.openPopup();
+  } catch {
+    await browser.windows.create({
+      url: browser.runtime.getURL('src/popup/index.html'),
+      type: 'popup',
+      width: 380,
+      height: 600,
+    });
+  }
+}
+
+/**
+ * Listens for clicks on the notification. The notifications API exists only once the optional
+ * permission is granted, so this runs at every start and again when a permission is added.
+ */
+export function listenForNotificationClicks(): void {
+  const clicked = browser.notifications?.onClicked;
+  if (clicked && !clicked.hasListener(onClicked)) clicked.addListener(onClicked);
+}
+
+function onClicked(id: string): void {
+  openPulseFromNotification(id).catch((error: unknown) =>
+    console.error('Culture Pulse: could not open the pulse from its notification.', error),
+  );
+}

@@ -45,13 +45,32 @@ export function createFakeBrowser() {
   /** Notifications shown, by id, and tabs opened, by address. */
   const notifications = new Map<string, { title: string; message: string }>();
   const tabs: string[] = [];
+  /** Windows opened, and whether the toolbar popup can open from here (Firefox may refuse). */
+  const windows: { url: string; type: string }[] = [];
+  const popup = { opens: true, opened: 0 };
+  const onNotificationClicked = event<(id: string) => unknown>('notifications.onClicked', log);
   const self = { installType: 'development' as string };
   /** Dynamic declarativeNetRequest rules, by id, as the browser keeps them. */
   const rules = new Map<number, unknown>();
   /** The browser's UI language; tests switch it to see a translation. */
   const i18nState = { language: 'en' };
   return {
-    _state: { local, alarms, badge, log, origins, granted, notifications, tabs, self, rules, i18n: i18nState },
+    _state: {
+      local,
+      alarms,
+      badge,
+      log,
+      origins,
+      granted,
+      notifications,
+      tabs,
+      windows,
+      popup,
+      onNotificationClicked,
+      self,
+      rules,
+      i18n: i18nState,
+    },
     i18n: {
       getMessage(key: string, substitutions?: string | string[]) {
         const message = LOCALES.get(i18nState.language)?.[key] ?? LOCALES.get('en')?.[key];
@@ -117,6 +136,18 @@ export function createFakeBrowser() {
         notifications.set(id, { title: options.title, message: options.message });
         return id;
       },
+      async clear(id: string) {
+        log.push('notifications.clear');
+        return notifications.delete(id);
+      },
+      onClicked: onNotificationClicked,
+    },
+    windows: {
+      async create({ url, type }: { url: string; type: string }) {
+        log.push('windows.create');
+        windows.push({ url, type });
+        return { id: windows.length };
+      },
     },
     tabs: {
       async create({ url }: { url: string }) {
@@ -177,6 +208,10 @@ export function createFakeBrowser() {
       },
       async setTitle({ title }: { title: string }) {
         badge.title = title;
+      },
+      async openPopup() {
+        if (!popup.opens) throw new Error('openPopup requires a user gesture');
+        popup.opened++;
       },
     },
   };

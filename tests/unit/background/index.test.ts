@@ -15,6 +15,8 @@ describe('the background entry', () => {
     const firstCall = log.findIndex((entry) => !entry.startsWith('listen '));
     expect(log.slice(0, firstCall).sort()).toEqual([
       'listen alarms.onAlarm',
+      // Present once the optional permission is granted (the fake always has it).
+      'listen notifications.onClicked',
       'listen permissions.onAdded',
       'listen permissions.onRemoved',
       'listen runtime.onInstalled',
