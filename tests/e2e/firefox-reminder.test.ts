@@ -36,7 +36,7 @@ describe('Firefox: the weekly reminder', () => {
       .poll(async () => (await alarms(options)).find((a) => a.name === 'weekly-reminder')?.scheduledTime)
       .toBe(nextWakeUp({ now: new Date(), settings: friday })?.getTime());
     // The event page is unloaded after 2 s idle (pref); a fresh one answers the page's next message.
-    await new Promise((r) => setTimeout(r, 4000));
+    await firefox.backgroundUnloaded();
     const again = await firefox.open('src/options/index.html');
     await expect
       .poll(() => again.$eval('[role=status]', (e) => e.textContent ?? ''))
