@@ -26,6 +26,8 @@ export interface FirefoxExtension {
    * waking it. Opens a quiet page of its own (trends, which sends the background nothing) for it.
    */
   backgroundUnloaded(): Promise<void>;
+  /** SIGKILL Firefox (no polite close: nothing gets flushed) and wait until it is gone. */
+  kill(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -154,6 +156,14 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
         );
       await expect.poll(loaded, { timeout: 20_000, interval: 200 }).toBe(false);
       await page.close();
+    },
+    async kill() {
+      const child = browser.process();
+      if (!child?.pid) throw new Error('No Firefox process to kill');
+      const exited = new Promise<void>((done) => child.once('exit', () => done()));
+      child.kill('SIGKILL');
+      await exited;
+      rmSync(downloads, { recursive: true, force: true });
     },
     async close() {
       await browser.close();

@@ -1,0 +1,115 @@
+/**
+ * Faults caused for real in the built extension, written once for both browsers: the browser
+ * killed (SIGKILL, not a polite close) while the popup is answering, and two windows answering the
+ * same week at once. Each ends with IndexedDB read record by record.
+ */
+import { expect, it } from 'vitest';
+import { pulseForWeek } from '../../src/core/rotation';
+import type { PulseRecord } from '../../src/core/schemas';
+import { readStoreInPage, type StoreName } from './idb';
+import { type OpenPopup, PULSE_MOMENT, PULSE_WEEK, readPulses, startFrom, type UserPage } from './steps';
+
+export interface FaultDriver {
+  /** Opens the popup. */
+  open: OpenPopup;
+  /** Opens a page that writes no pulses (the options page), for setting up and reading. */
+  setupPage: OpenPopup;
+  /** SIGKILL the browser's main process, wait for it to be gone, and start it again on the same profile. */
+  killAndRestart(): Promise<void>;
+}
+
+const ids = pulseForWeek(PULSE_WEEK).questions.map((q) => q.id);
+const [q1 = '', q2 = '', q3 = ''] = ids;
+
+async function openPulse(open: OpenPopup): Promise<UserPage> {
+  const page = await open();
+  await expect.poll(() => page.text('h1')).toBe(`Pulse · ${PULSE_WEEK}`);
+  return page;
+}
+
+const progress = (page: UserPage) => page.text('#progress');
+const store = (page: UserPage, name: StoreName) => page.evaluate(readStoreInPage, name);
+
+/** The week's record with these answers, not finished, no comment: the only shape a partial pulse may have. */
+function partial(answers: PulseRecord['answers']): PulseRecord {
+  return {
+    weekId: PULSE_WEEK,
+    bankVersion: 1,
+    questionIds: ids,
+    answers,
+    comment: '',
+    completed: false,
+    updatedAt: expect.any(Number) as unknown as number,
+  };
+}
+
+/**
+ * Two answers saved (IndexedDB acknowledged them), a third chosen and the browser killed at once:
+ * after the restart the saved answers are there, the third is there whole or not at all, nothing
+ * was set aside as unreadable, and the popup resumes where the stored record says.
+ */
+export async function killedWhileAnswering(driver: FaultDriver): Promise<void> {
+  await startFrom(driver.setupPage, PULSE_MOMENT);
+  const page = await openPulse(driver.open);
+  await page.press('4');
+  await page.press('Enter');
+  await expect.poll(() => progress(page)).toBe('Statement 2 of 4');
+  await page.press('2');
+  await page.press('Enter');
+  await expect.poll(() => progress(page)).toBe('Statement 3 of 4');
+  await expect.poll(() => readPulses(page)).toEqual([partial({ [q1]: 4, [q2]: 2 })]);
+  const acknowledged = await readPulses(page);
+  await page.press('5'); // chosen, and the browser killed before anything else happens
+  await driver.killAndRestart();
+
+  const reader = await driver.setupPage();
+  await reader.waitFor('h1');
+  const [after, ...others] = await readPulses(reader);
+  expect(others).toEqual([]);
+  expect(await store(reader, 'unreadable')).toEqual([]);
+  const third = after?.answers[q3];
+  if (third === undefined) expect(after).toEqual(acknowledged[0]);
+  else expect(after).toEqual(partial({ [q1]: 4, [q2]: 2, [q3]: 5 }));
+  await reader.close();
+
+  // The popup resumes after the last answer IndexedDB holds, or at the draft's if its copy survived.
+  const again = await openPulse(driver.open);
+  await expect.poll(() => progress(again)).toMatch(/^Statement [34] of 4$/);
+  const resumed = await progress(again);
+  const stored = (await readPulses(again))[0];
+  expect(resumed).toBe(stored?.answers[q3] === 5 ? 'Statement 4 of 4' : 'Statement 3 of 4');
+  await again.close();
+}
+
+/**
+ * Two popups open on the same week, each answering a different statement and then the same one:
+ * neither answer is lost to the other window's older copy, and the last choice wins.
+ */
+export async function twoWindowsAnswering(driver: FaultDriver): Promise<void> {
+  await startFrom(driver.setupPage, PULSE_MOMENT);
+  const first = await openPulse(driver.open);
+  const second = await openPulse(driver.open);
+  // Both show statement 1, with nothing chosen. The first answers statements 1 and 2.
+  await first.press('4');
+  await first.press('Enter');
+  await expect.poll(() => progress(first)).toBe('Statement 2 of 4');
+  await first.press('2');
+  await expect.poll(() => readPulses(first)).toEqual([partial({ [q1]: 4, [q2]: 2 })]);
+  // The second, opened before either answer, now answers statement 1 otherwise, and goes on to 4.
+  await second.press('1');
+  await expect.poll(() => readPulses(second)).toEqual([partial({ [q1]: 1, [q2]: 2 })]);
+  // At the same moment: the first answers statement 3, the second changes statement 1 again.
+  await first.press('Enter');
+  await expect.poll(() => progress(first)).toBe('Statement 3 of 4');
+  await Promise.all([first.press('5'), second.press('2')]);
+  await expect.poll(() => readPulses(first)).toEqual([partial({ [q1]: 2, [q2]: 2, [q3]: 5 })]);
+  expect(await store(first, 'unreadable')).toEqual([]);
+  await first.close();
+  await second.close();
+}
+
+export function faultScenarios(driver: () => FaultDriver): void {
+  it('keeps every acknowledged answer, and none half-written, when the browser is killed while answering', () =>
+    killedWhileAnswering(driver()));
+  it('loses no answer when two windows answer the same week at once', () => twoWindowsAnswering(driver()));
+}
