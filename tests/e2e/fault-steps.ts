@@ -7,6 +7,7 @@ import { expect, it } from 'vitest';
 import { pulseForWeek } from '../../src/core/rotation';
 import type { PulseRecord } from '../../src/core/schemas';
 import { readStoreInPage, type StoreName } from './idb';
+import type { SmallDisk } from './small-disk';
 import { type OpenPopup, PULSE_MOMENT, PULSE_WEEK, readPulses, startFrom, type UserPage } from './steps';
 
 export interface FaultDriver {
@@ -106,6 +107,58 @@ export async function twoWindowsAnswering(driver: FaultDriver): Promise<void> {
   expect(await store(first, 'unreadable')).toEqual([]);
   await first.close();
   await second.close();
+}
+
+/** The answers the week's stored record holds ({} when there is none). */
+async function storedAnswers(page: UserPage): Promise<Record<string, unknown>> {
+  return (await readPulses(page))[0]?.answers ?? {};
+}
+
+/**
+ * The disk the profile lives on fills up while answering: the popup says the browser has no room,
+ * nothing is half-written (the stored record is exactly the one before the refused write, nothing
+ * set aside), and once there is room the answer chosen while full is saved at the next open.
+ */
+export async function diskFullWhileAnswering(driver: Omit<FaultDriver, 'killAndRestart'> & { disk: SmallDisk }) {
+  await startFrom(driver.setupPage, PULSE_MOMENT);
+  const popup = await driver.open();
+  await expect.poll(() => popup.text('#progress')).toBe('Statement 1 of 4');
+  driver.disk.fill();
+  // A write may still fit in the last page the database's log already holds: answer statement
+  // after statement until the disk refuses one; each accepted one is stored whole.
+  const accepted: Record<string, number> = {};
+  let refused: { id: string; stored: unknown[] } | undefined;
+  for (const [i, id] of ids.entries()) {
+    const before = await readPulses(popup);
+    await popup.press('3');
+    await expect
+      .poll(async () => (await popup.text('[role=alert]')) !== '' || (await storedAnswers(popup))[id] === 3)
+      .toBe(true);
+    if ((await popup.text('[role=alert]')) !== '') {
+      refused = { id, stored: before };
+      break;
+    }
+    accepted[id] = 3;
+    if (i < ids.length - 1) await popup.press('Enter');
+  }
+  expect(refused, 'the full disk refused no write').toBeDefined();
+  expect(await popup.text('[role=alert]')).toBe(
+    'Not saved. The browser has no room left to save this. Free some disk space and try again.',
+  );
+  await popup.close();
+
+  // Room again. Nothing half-written: what is stored is exactly what was there before the
+  // refused write (read from the options page, which saves no drafts).
+  driver.disk.free();
+  const reader = await driver.setupPage();
+  await reader.waitFor('h1');
+  expect(await readPulses(reader)).toEqual(refused?.stored);
+  expect(await reader.evaluate(readStoreInPage, 'unreadable' as const)).toEqual([]);
+  await reader.close();
+  // The answer chosen while the disk was full was kept, and the next open saves it.
+  const again = await driver.open();
+  await expect.poll(() => storedAnswers(again)).toEqual({ ...accepted, [refused?.id ?? '']: 3 });
+  await again.close();
 }
 
 export function faultScenarios(driver: () => FaultDriver): void {

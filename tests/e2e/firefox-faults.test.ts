@@ -6,9 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe } from 'vitest';
-import { faultScenarios } from './fault-steps';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { diskFullWhileAnswering, faultScenarios } from './fault-steps';
 import { type FirefoxExtension, launchFirefox } from './firefox';
+import { mountSmallDisk, type SmallDisk } from './small-disk';
 import { fromPuppeteer } from './steps';
 
 const dir = mkdtempSync(join(tmpdir(), 'pulse-firefox-faults-'));
@@ -33,4 +34,24 @@ describe('Firefox: faults while answering', () => {
       firefox = await launchFirefox({ profile, uuid });
     },
   }));
+});
+
+describe('Firefox: the disk full while answering', () => {
+  let disk: SmallDisk;
+  let full: FirefoxExtension;
+  beforeAll(async () => {
+    disk = mountSmallDisk(128);
+    full = await launchFirefox({ profile: `${disk.dir}/profile` });
+  });
+  afterAll(async () => {
+    await full?.close();
+    disk?.unmount();
+  });
+
+  it('says the browser has no room, writes nothing half, and saves the refused answer once there is room', () =>
+    diskFullWhileAnswering({
+      open: async () => fromPuppeteer(await full.open('src/popup/index.html')),
+      setupPage: async () => fromPuppeteer(await full.open('src/options/index.html')),
+      disk,
+    }));
 });
