@@ -6,6 +6,7 @@
 import { expect, it } from 'vitest';
 import { pulseForWeek } from '../../src/core/rotation';
 import type { PulseRecord } from '../../src/core/schemas';
+import type { WeekId } from '../../src/core/week';
 import { readStoreInPage, type StoreName } from './idb';
 import type { SmallDisk } from './small-disk';
 import { type OpenPopup, PULSE_MOMENT, PULSE_WEEK, readPulses, startFrom, type UserPage } from './steps';
@@ -33,10 +34,14 @@ const store = (page: UserPage, name: StoreName) => page.evaluate(readStoreInPage
 
 /** The week's record with these answers, not finished, no comment: the only shape a partial pulse may have. */
 function partial(answers: PulseRecord['answers']): PulseRecord {
+  return partialOf(PULSE_WEEK, answers);
+}
+
+function partialOf(weekId: WeekId, answers: PulseRecord['answers']): PulseRecord {
   return {
-    weekId: PULSE_WEEK,
+    weekId,
     bankVersion: 1,
-    questionIds: ids,
+    questionIds: pulseForWeek(weekId).questions.map((q) => q.id),
     answers,
     comment: '',
     completed: false,
@@ -159,6 +164,68 @@ export async function diskFullWhileAnswering(driver: Omit<FaultDriver, 'killAndR
   const again = await driver.open();
   await expect.poll(() => storedAnswers(again)).toEqual({ ...accepted, [refused?.id ?? '']: 3 });
   await again.close();
+}
+
+/**
+ * The clock across a week boundary on the night daylight saving time ends (Europe/Berlin: Sunday
+ * 25 October 2026 has 25 hours), then back into the repeated hour, then forward again. Needs the
+ * browser in Europe/Berlin (TZ in the environment). The open popup closes its week at Monday
+ * 00:00 CET; a late answer is refused and says why; the old week, open again on a clock moved
+ * back, keeps what it had and takes a new answer; each week ends with exactly its own answers.
+ */
+export async function clockAcrossWeekAndDst(driver: Pick<FaultDriver, 'open' | 'setupPage'>): Promise<void> {
+  const w43 = pulseForWeek('2026-W43').questions.map((q) => q.id);
+  const w44 = pulseForWeek('2026-W44').questions.map((q) => q.id);
+  // 23:59:50 CET on the Sunday: ten seconds before the week closes, on the extension's clock.
+  await startFrom(driver.setupPage, new Date(Date.UTC(2026, 9, 25, 22, 59, 50)));
+  const page = await driver.open();
+  await expect.poll(() => page.text('h1')).toBe('Pulse · 2026-W43');
+  await page.press('4');
+  await expect.poll(async () => (await readPulses(page))[0]?.answers).toEqual({ [w43[0] ?? '']: 4 });
+  await page.press('Enter');
+  // Midnight passes while the popup is open: it says the week closed, and refuses a late answer.
+  await expect
+    .poll(() => page.text('[role=alert]'), { timeout: 30_000 })
+    .toMatch(/^Week 2026-W43 closed at Sunday midnight/);
+  await page.press('2');
+  await expect.poll(async () => (await readPulses(page))[0]?.answers).toEqual({ [w43[0] ?? '']: 4 });
+  await page.clickButton('Open this week');
+  await expect.poll(() => page.text('h1')).toBe('Pulse · 2026-W44');
+  await page.press('5');
+  await expect.poll(() => readPulses(page)).toHaveLength(2);
+  await page.close();
+
+  // Back into the repeated hour (02:30 CET, after 02:30 CEST): W43 is open again, as it was left.
+  await moveClock(driver.setupPage, new Date(Date.UTC(2026, 9, 25, 1, 30)));
+  const back = await driver.open();
+  await expect.poll(() => back.text('h1')).toBe('Pulse · 2026-W43');
+  await expect.poll(() => progress(back)).toBe('Statement 2 of 4');
+  await back.press('2');
+  await expect
+    .poll(async () => (await readPulses(back)).find((r) => r.weekId === '2026-W43')?.answers)
+    .toEqual({ [w43[0] ?? '']: 4, [w43[1] ?? '']: 2 });
+  await back.close();
+
+  // Forward again, past Monday 00:00 CET: W44 as it was left.
+  await moveClock(driver.setupPage, new Date(Date.UTC(2026, 9, 25, 23, 0, 30)));
+  const forward = await driver.open();
+  await expect.poll(() => forward.text('h1')).toBe('Pulse · 2026-W44');
+  await expect.poll(() => progress(forward)).toBe('Statement 2 of 4');
+  const stored = [...(await readPulses(forward))].sort((a, b) => a.weekId.localeCompare(b.weekId));
+  expect(stored).toEqual([
+    { ...partialOf('2026-W43', { [w43[0] ?? '']: 4, [w43[1] ?? '']: 2 }) },
+    { ...partialOf('2026-W44', { [w44[0] ?? '']: 5 }) },
+  ]);
+  expect(await store(forward, 'unreadable')).toEqual([]);
+  await forward.close();
+}
+
+/** Move the extension's development clock to read `at`, from a page that writes no pulses. */
+async function moveClock(setupPage: OpenPopup, at: Date): Promise<void> {
+  const page = await setupPage();
+  await page.waitFor('h1');
+  await page.evaluate((value) => chrome.storage.local.set({ devClockOffsetMs: value - Date.now() }), at.getTime());
+  await page.close();
 }
 
 export function faultScenarios(driver: () => FaultDriver): void {

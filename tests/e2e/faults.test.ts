@@ -8,9 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { type ExtensionBrowser, launchExtension } from './chromium';
-import { diskFullWhileAnswering, faultScenarios } from './fault-steps';
+import { clockAcrossWeekAndDst, diskFullWhileAnswering, faultScenarios } from './fault-steps';
 import { mountSmallDisk, type SmallDisk } from './small-disk';
 import { fromPlaywright } from './steps';
+
+// The browsers start in a time zone with daylight saving time (they read TZ from the environment).
+process.env.TZ = 'Europe/Berlin';
 
 let profile: string;
 let browser: ExtensionBrowser;
@@ -52,5 +55,13 @@ describe('Chromium: the disk full while answering', () => {
       open: async () => fromPlaywright(await full.open('src/popup/index.html')),
       setupPage: async () => fromPlaywright(await full.open('src/options/index.html')),
       disk,
+    }));
+});
+
+describe('Chromium: the clock across a week boundary and a DST change', () => {
+  it('closes the week at midnight while open, keeps each week’s answers apart, back and forward', () =>
+    clockAcrossWeekAndDst({
+      open: async () => fromPlaywright(await browser.open('src/popup/index.html')),
+      setupPage: async () => fromPlaywright(await browser.open('src/options/index.html')),
     }));
 });

@@ -7,10 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { diskFullWhileAnswering, faultScenarios } from './fault-steps';
+import { clockAcrossWeekAndDst, diskFullWhileAnswering, faultScenarios } from './fault-steps';
 import { type FirefoxExtension, launchFirefox } from './firefox';
 import { mountSmallDisk, type SmallDisk } from './small-disk';
 import { fromPuppeteer } from './steps';
+
+// The browsers start in a time zone with daylight saving time (they read TZ from the environment).
+process.env.TZ = 'Europe/Berlin';
 
 const dir = mkdtempSync(join(tmpdir(), 'pulse-firefox-faults-'));
 const profile = join(dir, 'profile');
@@ -53,5 +56,13 @@ describe('Firefox: the disk full while answering', () => {
       open: async () => fromPuppeteer(await full.open('src/popup/index.html')),
       setupPage: async () => fromPuppeteer(await full.open('src/options/index.html')),
       disk,
+    }));
+});
+
+describe('Firefox: the clock across a week boundary and a DST change', () => {
+  it('closes the week at midnight while open, keeps each week’s answers apart, back and forward', () =>
+    clockAcrossWeekAndDst({
+      open: async () => fromPuppeteer(await firefox.open('src/popup/index.html')),
+      setupPage: async () => fromPuppeteer(await firefox.open('src/options/index.html')),
     }));
 });
