@@ -45,7 +45,9 @@ describe('describeError', () => {
       'FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)';
     expect(describeError(new DOMException(chromium, 'UnknownError'))).toBe(full);
     expect(describeError(new DOMException('NS_ERROR_FILE_NO_DEVICE_SPACE', 'UnknownError'))).toBe(full);
-    expect(describeError(new DOMException('IO error: corrupted block', 'UnknownError'))).toMatch(/^Something unexpected/);
+    expect(describeError(new DOMException('IO error: corrupted block', 'UnknownError'))).toMatch(
+      /^Something unexpected/,
+    );
   });
 });
 

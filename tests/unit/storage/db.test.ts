@@ -11,6 +11,7 @@ import { samplePulse, waitingEntry } from '../core/samples';
 
 /** What IndexedDB throws for a transaction on a closed connection (and not, say, on a missing store). */
 const CLOSED = expect.objectContaining({ name: 'InvalidStateError' });
+
 import { tokenRecord } from '../core/vote-samples';
 
 const now = new Date(2026, 10, 26, 12);
