@@ -3,7 +3,7 @@
  * fake endpoint with real keys: the token run and the vote run never share a run; the vote
  * carries no invite; each answer ends where it should.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { refreshSync } from '../../../src/background/sync';
 import { RESEND_MIN_MS } from '../../../src/core/due-sends';
 import { membershipFor } from '../../../src/core/team';
@@ -16,7 +16,7 @@ import { samplePulse } from '../core/samples';
 import { personalInvite } from '../core/vote-samples';
 import { fakeBrowser } from '../fake-browser';
 import { pinnedClock } from '../pinned-clock';
-import { type FakeEndpoint, fakeEndpoint } from './fake-endpoint';
+import { type FakeEndpoint, fakeEndpoint, prepareKeys } from './fake-endpoint';
 
 const DAY = 86_400_000;
 const COMMENT = 'SECRET: the on-call rota';
@@ -25,6 +25,9 @@ const joined = new Date(2026, 10, 24, 9);
 /** Thursday of 2026-W49, after W48's latest first-send moment and W49's token moment. */
 const later = new Date(2026, 11, 3, 12);
 let endpoint: FakeEndpoint;
+
+// The endpoint publishes a week's key from the week before (its weeks here: W48 to W50) to 13 ahead.
+beforeAll(() => prepareKeys('2026-W47', 18), 120_000);
 
 beforeEach(async () => {
   endpoint = fakeEndpoint({ invite: personalInvite.ingestToken, teamId: 'squad' });
