@@ -51,10 +51,10 @@ export function unreachable(team: Membership): string {
 }
 
 /** What an outcome means, for an endpoint that gave no words of its own. */
-export function outcomeWords(outcome: SendOutcome, weekId: string): string | undefined {
+export function outcomeWords(outcome: SendOutcome, weekId: string): string {
   switch (outcome.kind) {
     case 'sent':
-      return undefined;
+      return '';
     case 'late':
       return t('bg_late', weekId);
     case 'refused':

@@ -1,5 +1,5 @@
 /** What the background answers to each message from the extension's pages. */
-import { now } from '../platform/clock';
+import { readClock } from '../platform/clock';
 import type { Handlers } from '../platform/messages';
 import { saveReminderSettings } from '../platform/settings';
 import { reminderNow } from './reminder';
@@ -13,8 +13,8 @@ export const handlers: Handlers = {
     await saveReminderSettings(settings);
     return reminderNow();
   },
-  'get-sync-status': async () => refreshSync(await now()),
-  'join-team': async ({ invite, noiseEpsilon }) => joinTeam(invite, noiseEpsilon, await now()),
-  'leave-team': async () => leaveTeam(await now()),
-  'set-noise': async ({ noiseEpsilon }) => setNoise(noiseEpsilon, await now()),
+  'get-sync-status': async () => refreshSync(await readClock()),
+  'join-team': async ({ invite, noiseEpsilon }) => joinTeam(invite, noiseEpsilon, await readClock()),
+  'leave-team': async () => leaveTeam(await readClock()),
+  'set-noise': async ({ noiseEpsilon }) => setNoise(noiseEpsilon, await readClock()),
 };

@@ -5,7 +5,7 @@
  * request rule (a sync run writes it again if it went missing).
  */
 import { browser, type Runtime } from '../platform/browser';
-import { CLOCK_OFFSET_KEY, now } from '../platform/clock';
+import { movesClock, readClock } from '../platform/clock';
 import { dispatch } from '../platform/messages';
 import { handlers } from './handlers';
 import { listenForNotificationClicks } from './notification';
@@ -20,7 +20,7 @@ function refreshAll(): void {
 
 async function syncNow(): Promise<void> {
   try {
-    await refreshSync(await now());
+    await refreshSync(await readClock());
   } catch (error) {
     console.error('Culture Pulse: team sync failed; it runs again at the next start or alarm.', error);
   }
@@ -43,7 +43,7 @@ browser.permissions.onAdded.addListener(() => {
 browser.permissions.onRemoved.addListener(() => void syncNow());
 // A development install's test clock moved (see platform/clock): act at the new time.
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && CLOCK_OFFSET_KEY in changes) refreshAll();
+  if (movesClock(changes, area)) refreshAll();
 });
 listenForNotificationClicks();
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>

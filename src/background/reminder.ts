@@ -6,7 +6,7 @@
 import { isBadgeOn, isReminderDue, localDate, nextWakeUp, reminderMomentOfWeek } from '../core/reminder';
 import { weekIdOf } from '../core/week';
 import { browser } from '../platform/browser';
-import { clockOffsetMs } from '../platform/clock';
+import { type Clock, readClock } from '../platform/clock';
 import { t } from '../platform/i18n';
 import type { ReminderStatus } from '../platform/messages';
 import { loadReminderSettings, loadReminderState, saveReminderState } from '../platform/settings';
@@ -37,17 +37,17 @@ async function isThisWeekDone(now: Date): Promise<boolean> {
  * could otherwise finish in the wrong order and leave a stale alarm or badge. The Web Locks API
  * queues across the worker's whole life, and holds nothing once the worker stops.
  */
-export async function refreshReminder(now: Date, clockOffsetMs = 0): Promise<ReminderStatus> {
-  return await navigator.locks.request('culture-pulse-reminder', () => refresh(now, clockOffsetMs));
+export async function refreshReminder(clock: Clock): Promise<ReminderStatus> {
+  // The clock is read once the lock is held: a refresh that waited acts at the time it runs.
+  return await navigator.locks.request('culture-pulse-reminder', () => refresh(clock));
 }
 
-/** `clockOffsetMs`: how far `now` is from the real clock (a development clock; see platform/clock). */
-async function refresh(now: Date, clockOffsetMs: number): Promise<ReminderStatus> {
+async function refresh(clock: Clock): Promise<ReminderStatus> {
+  const now = clock.now();
   const { value: settings } = await loadReminderSettings();
   // The alarm first: whatever fails below, the next wake-up is already booked.
   const wakeUp = nextWakeUp({ now, settings });
-  // Alarms run on the real clock.
-  await scheduleAlarm(wakeUp && new Date(wakeUp.getTime() - clockOffsetMs));
+  await scheduleAlarm(wakeUp && clock.alarmTime(wakeUp));
   const [state, pulseDone] = await Promise.all([loadReminderState(), isThisWeekDone(now)]);
   let current = state;
   if (isReminderDue({ now, settings, state, pulseDone })) {
@@ -85,17 +85,16 @@ async function showBadge(on: boolean): Promise<void> {
 
 /** The reminder at the extension's clock: the real one, or a development install's test clock. */
 export async function reminderNow(): Promise<ReminderStatus> {
-  const offset = await clockOffsetMs();
-  return refreshReminder(new Date(Date.now() + offset), offset);
+  return refreshReminder(await readClock());
 }
 
-/** One alarm at the next wake-up; left alone when it is already set for that moment. */
-async function scheduleAlarm(at: Date | null): Promise<void> {
+/** One alarm at the next wake-up (`when`, on the real clock); left alone when it is already set for that moment. */
+async function scheduleAlarm(when: number | null): Promise<void> {
   const existing = await browser.alarms.get(REMINDER_ALARM);
-  if (at === null) {
+  if (when === null) {
     if (existing) await browser.alarms.clear(REMINDER_ALARM);
     return;
   }
-  if (existing?.scheduledTime === at.getTime()) return;
-  await browser.alarms.create(REMINDER_ALARM, { when: at.getTime() });
+  if (existing?.scheduledTime === when) return;
+  await browser.alarms.create(REMINDER_ALARM, { when });
 }

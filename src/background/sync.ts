@@ -22,6 +22,7 @@ import { teamTokenRecords } from '../core/token-schedule';
 import { keyFingerprint, type TokenRecord } from '../core/vote-token-record';
 import { isWeekClosed, weekEnd, weekIdOf } from '../core/week';
 import { browser } from '../platform/browser';
+import type { Clock } from '../platform/clock';
 import { t } from '../platform/i18n';
 import type { SyncStatus } from '../platform/messages';
 import { ensureRequestRule } from '../platform/request-rule';
@@ -38,12 +39,16 @@ import { sendVote } from './votes';
 
 export const SYNC_ALARM = 'team-sync';
 
-/** One sync at a time (alarm, message, permission change), queued across the worker's life. */
-export async function refreshSync(now: Date): Promise<SyncStatus> {
-  return await navigator.locks.request('culture-pulse-sync', () => run(now));
+/**
+ * One sync at a time (alarm, message, permission change), queued across the worker's life. The
+ * clock is read once the lock is held: a run that waited acts at the time it runs.
+ */
+export async function refreshSync(clock: Clock): Promise<SyncStatus> {
+  return await navigator.locks.request('culture-pulse-sync', () => run(clock));
 }
 
-async function run(now: Date): Promise<SyncStatus> {
+async function run(clock: Clock): Promise<SyncStatus> {
+  const now = clock.now();
   const { value: team, problem } = await loadMembership();
   if (!team) {
     await ensureRequestRule(null);
@@ -63,7 +68,7 @@ async function run(now: Date): Promise<SyncStatus> {
       entries = await teamEntries(db, team, now);
     }
     const tokens = team.personal ? [...teamTokenRecords(team, (await listTokens(db, now)).value).values()] : [];
-    await scheduleAlarm(nextWakeUp(entries, now, allowed, tokens), now);
+    await scheduleAlarm(clock.alarmTime(nextWakeUp(entries, now, allowed, tokens)));
     const { endpoint, teamId, joinedWeek, noiseEpsilon } = team;
     const host = new URL(team.endpoint).host;
     return {
@@ -231,9 +236,8 @@ export function nextWakeUp(
   return new Date(Math.max(at, now.getTime() + 1000));
 }
 
-/** Alarms run on the real clock: a development clock offset is taken off again here. */
-async function scheduleAlarm(at: Date, now: Date): Promise<void> {
-  const when = at.getTime() - (now.getTime() - Date.now());
+/** `when`: on the real clock, as alarms run (Clock.alarmTime). */
+async function scheduleAlarm(when: number): Promise<void> {
   const existing = await browser.alarms.get(SYNC_ALARM);
   if (existing && Math.abs(existing.scheduledTime - when) < 1000) return;
   await browser.alarms.create(SYNC_ALARM, { when });

@@ -8,6 +8,7 @@ import { freshSendAt } from '../core/due-sends';
 import { parseInvite } from '../core/invite';
 import { type Membership, membershipFor } from '../core/team';
 import { browser } from '../platform/browser';
+import type { Clock } from '../platform/clock';
 import { describeCodeRefusal } from '../platform/describe-error';
 import { t } from '../platform/i18n';
 import type { SyncStatus } from '../platform/messages';
@@ -25,8 +26,9 @@ import { refreshSync } from './sync';
 export async function joinTeam(
   inviteText: string,
   noiseEpsilon: Membership['noiseEpsilon'],
-  now: Date,
+  clock: Clock,
 ): Promise<SyncStatus> {
+  const now = clock.now();
   const parsed = parseInvite(inviteText);
   if (!parsed.ok) throw new Error(describeCodeRefusal(parsed));
   const { invite } = parsed;
@@ -59,7 +61,7 @@ export async function joinTeam(
       r.state === 'refused' ? { ...r, state: 'waiting', fetchAt: now.getTime(), problem: null } : r,
     ),
   );
-  return refreshSync(now);
+  return refreshSync(clock);
 }
 
 /**
@@ -67,7 +69,7 @@ export async function joinTeam(
  * back the host permission.
  * What was sent stays on the endpoint; entries already sent stay here, so rejoining never resends them.
  */
-export async function leaveTeam(now: Date): Promise<SyncStatus> {
+export async function leaveTeam(clock: Clock): Promise<SyncStatus> {
   const { value: current } = await loadMembership();
   await saveMembership(null);
   await saveTeamNotes(undefined);
@@ -77,13 +79,13 @@ export async function leaveTeam(now: Date): Promise<SyncStatus> {
     await withPulseDb((db) => updateTeamEntries(db, current.teamId, (e) => (e.state === 'waiting' ? undefined : e)));
     await browser.permissions.remove(syncPermission(current.endpoint));
   }
-  return refreshSync(now);
+  return refreshSync(clock);
 }
 
 /** Noise applies to weeks queued from now on; queued weeks keep the scores already drawn. */
-export async function setNoise(noiseEpsilon: Membership['noiseEpsilon'], now: Date): Promise<SyncStatus> {
+export async function setNoise(noiseEpsilon: Membership['noiseEpsilon'], clock: Clock): Promise<SyncStatus> {
   const { value: current } = await loadMembership();
   if (!current) throw new Error(t('bg_noiseWithoutTeam'));
   await saveMembership({ ...current, noiseEpsilon });
-  return refreshSync(now);
+  return refreshSync(clock);
 }

@@ -5,18 +5,12 @@
 import * as z from 'zod/mini';
 import { weekIdSchema } from './schemas';
 import { submissionSchema, teamIdSchema } from './submission';
-
-export const OUTBOX_STATES = ['waiting', 'sent', 'late', 'refused', 'no-token'] as const;
-export type OutboxState = (typeof OUTBOX_STATES)[number];
+import { OUTBOX_STATES } from './sync-states';
 
 export const outboxEntrySchema = z.strictObject({
   teamId: teamIdSchema,
   weekId: weekIdSchema,
   submission: submissionSchema,
-  /**
-   * waiting: not delivered yet; sent: the endpoint has it; late: the week was already released;
-   * refused: said no; no-token (personal teams): the week never got its vote token, so it cannot go.
-   */
   state: z.enum(OUTBOX_STATES),
   /** Epoch ms of the next attempt (while waiting), or of the last one. */
   sendAt: z.number().check(z.int(), z.gte(0)),

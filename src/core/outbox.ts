@@ -95,15 +95,17 @@ export function outcomeOf(status: number | undefined): SendOutcome {
 }
 
 /**
- * The entry after one attempt. `message` is the endpoint's own explanation when it gave one. A
- * retry keeps the same submission (same id, same scores) and backs off; the other outcomes are final.
+ * The entry after one attempt. `problem` is what went wrong, in the engineer's language: the
+ * endpoint's own explanation when it gave one, else the background's words for the outcome
+ * (core keeps no copy of those). A retry keeps the same submission (same id, same scores) and
+ * backs off; the other outcomes are final.
  */
 export function afterAttempt(
   entry: OutboxEntry,
   outcome: SendOutcome,
   now: Date,
   random: number,
-  message?: string,
+  problem: string,
 ): OutboxEntry {
   const attempts = entry.attempts + 1;
   const at = now.getTime();
@@ -111,28 +113,16 @@ export function afterAttempt(
     case 'sent':
       return { ...entry, state: 'sent', attempts, sendAt: at, problem: null };
     case 'late':
-      return {
-        ...entry,
-        state: 'late',
-        attempts,
-        sendAt: at,
-        problem: message ?? `Week ${entry.weekId} had already been released when its scores arrived.`,
-      };
+      return { ...entry, state: 'late', attempts, sendAt: at, problem };
     case 'refused':
-      return {
-        ...entry,
-        state: 'refused',
-        attempts,
-        sendAt: at,
-        problem: message ?? `The endpoint refused the scores (HTTP ${outcome.status}).`,
-      };
+      return { ...entry, state: 'refused', attempts, sendAt: at, problem };
     case 'retry':
       return {
         ...entry,
         state: 'waiting',
         attempts,
         sendAt: retryAt(now, attempts, random).getTime(),
-        problem: message ?? 'The endpoint could not be reached; trying again later.',
+        problem,
       };
   }
 }

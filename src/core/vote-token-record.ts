@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { weekIdSchema } from './schemas';
 import { teamIdSchema } from './submission';
+import { TOKEN_STATES } from './sync-states';
 import { TOKEN_TEXT } from './vote';
 
 const b64url = (min: number, max: number, what: string) =>
@@ -36,15 +37,6 @@ export const pendingRequestSchema = z.strictObject({
   inverse: b64url(2, 342, 'at most 256 bytes'),
 });
 export type PendingRequest = z.infer<typeof pendingRequestSchema>;
-
-/**
- * waiting: to be asked for at `fetchAt` (the request may already be kept); ready: the token is
- * here; missed: the endpoint no longer gives one (the week was released); refused: the endpoint
- * said no (another device took this invite's token, a revoked invite…); key-changed: the endpoint
- * offered another key than the one pinned, which is never used.
- */
-export const TOKEN_STATES = ['waiting', 'ready', 'missed', 'refused', 'key-changed'] as const;
-export type TokenState = (typeof TOKEN_STATES)[number];
 
 export const tokenRecordSchema = z
   .strictObject({

@@ -7,12 +7,13 @@ import { type MessageKey, t, tCount } from '../platform/i18n';
 import { ConfirmAction } from '../ui/ConfirmAction';
 import { downloadText } from '../ui/download';
 import { HistoryTable } from '../ui/HistoryTable';
+import { pageClock } from '../ui/page-clock';
 import { EmptyState, ErrorNotice, Loading, SuccessNotice } from '../ui/Status';
 import { useMyData } from './useMyData';
 
 /** The engineer's own date for the file name: at 00:30 in Berlin it is already tomorrow, not UTC's today. */
 function today(): string {
-  return localDate(new Date());
+  return localDate(pageClock.now());
 }
 
 export function MyDataSection() {

@@ -13,6 +13,7 @@ import type { SyncStatus } from '../platform/messages';
 import { syncPermission } from '../platform/sync-permission';
 import { ConfirmAction } from '../ui/ConfirmAction';
 import { describeMoment } from '../ui/moments';
+import { pageClock } from '../ui/page-clock';
 import { tWith } from '../ui/rich-text';
 import { EmptyState, ErrorNotice, Loading } from '../ui/Status';
 import { NoiseChoice } from './NoiseChoice';
@@ -121,7 +122,7 @@ export function TeamSection() {
           </form>
           {checked !== undefined && 'invite' in checked && (
             <>
-              <SendPreview invite={checked.invite} now={new Date()} />
+              <SendPreview invite={checked.invite} now={pageClock.now()} />
               {/* Closed unless noise was chosen: a new member need not pick an ε before joining. */}
               <details class="advanced" open={noise !== null}>
                 <summary>{t('options_advancedPrivacy')}</summary>

@@ -10,6 +10,13 @@ import { sendMessage } from '../platform/messages';
 import { withPulseDb } from '../storage/db';
 import { dropDrafts } from '../storage/drafts';
 import { deleteAllPulses, listPulses, listUnreadable, writeImport } from '../storage/pulses';
+import { pageClock } from '../ui/page-clock';
+
+/** The extension's time, once the page has read its clock (ui/page-clock). */
+async function now(): Promise<Date> {
+  await pageClock.settle();
+  return pageClock.now();
+}
 
 export type MyData =
   | { kind: 'loading' }
@@ -24,8 +31,9 @@ export function useMyData() {
 
   const refresh = useCallback(async () => {
     try {
+      const at = await now();
       const result = await withPulseDb(async (db) => {
-        const pulses = await listPulses(db, new Date());
+        const pulses = await listPulses(db, at);
         const unreadable = await listUnreadable(db);
         return { pulses: pulses.value, unreadable: unreadable.length };
       });
@@ -40,16 +48,17 @@ export function useMyData() {
   }, [refresh]);
 
   const exportJson = useCallback(async (): Promise<string> => {
+    const at = await now();
     return withPulseDb(async (db) => {
-      const now = new Date();
-      const pulses = await listPulses(db, now);
+      const pulses = await listPulses(db, at);
       const unreadable = await listUnreadable(db);
-      return JSON.stringify(buildExportFile(pulses.value, unreadable, now), null, 2);
+      return JSON.stringify(buildExportFile(pulses.value, unreadable, at), null, 2);
     });
   }, []);
 
   const exportCsv = useCallback(async (): Promise<string> => {
-    return withPulseDb(async (db) => myHistoryCsv((await listPulses(db, new Date())).value));
+    const at = await now();
+    return withPulseDb(async (db) => myHistoryCsv((await listPulses(db, at)).value));
   }, []);
 
   const importText = useCallback(
@@ -60,15 +69,15 @@ export function useMyData() {
         return;
       }
       try {
-        const now = new Date();
+        const at = await now();
         const plan = await withPulseDb((db) =>
-          writeImport(db, (existing) => planMerge(existing, parsed.file.pulses, now), now),
+          writeImport(db, (existing) => planMerge(existing, parsed.file.pulses, at), at),
         );
         setOutcome({
           kind: 'success',
           message: tCount('options_imported', plan.added, plan.updated, plan.unchanged),
         });
-        sendMessage('pulse-changed', { weekId: weekIdOf(now) }).catch(() => {});
+        sendMessage('pulse-changed', { weekId: weekIdOf(at) }).catch(() => {});
       } catch (error) {
         setOutcome({ kind: 'error', message: t('options_importFailed', describeError(error)) });
       }
@@ -83,7 +92,7 @@ export function useMyData() {
       // The popup's unsaved-answer and comment copies too, or its next open would bring them back.
       dropDrafts();
       setOutcome({ kind: 'success', message: t('options_deleted') });
-      sendMessage('pulse-changed', { weekId: weekIdOf(new Date()) }).catch(() => {});
+      sendMessage('pulse-changed', { weekId: weekIdOf(pageClock.now()) }).catch(() => {});
     } catch (error) {
       setOutcome({ kind: 'error', message: t('options_deleteFailed', describeError(error)) });
     }

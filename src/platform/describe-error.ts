@@ -18,12 +18,22 @@ const STORAGE_KEYS: Record<StorageProblem, MessageKey> = {
   'no-migration': 'error_storageMigration',
 };
 
+/**
+ * The browser ran out of room: a quota (QuotaExceededError), or the disk itself, which Chromium's
+ * IndexedDB reports as an UnknownError naming FILE_ERROR_NO_SPACE (seen with a full filesystem,
+ * tests/e2e/faults.test.ts) and Firefox as NS_ERROR_FILE_NO_DEVICE_SPACE.
+ */
+function isStorageFull(error: unknown): boolean {
+  if (!(error instanceof Error || error instanceof DOMException)) return false;
+  return error.name === 'QuotaExceededError' || /FILE_ERROR_NO_SPACE|NO_DEVICE_SPACE|No space left/.test(error.message);
+}
+
 export function describeError(error: unknown): string {
   if (error instanceof WeekClosedError) return t('error_weekClosed', error.weekId);
   if (error instanceof StorageError) return t(STORAGE_KEYS[error.problem], error.detail);
   // The background words its refusals in the browser's language already.
   if (error instanceof MessageError) return error.message;
-  if (error instanceof DOMException && error.name === 'QuotaExceededError') return t('error_storageFull');
+  if (isStorageFull(error)) return t('error_storageFull');
   return t('error_unexpected', error instanceof Error ? error.message : String(error));
 }
 

@@ -4,10 +4,9 @@
  */
 import * as z from 'zod/mini';
 import { noiseEpsilonSchema } from '../core/noise';
-import type { OutboxState } from '../core/outbox-entry';
 import { reminderSettingsSchema } from '../core/reminder-settings';
 import { weekIdSchema } from '../core/schemas';
-import type { TokenState } from '../core/vote-token-record';
+import { OUTBOX_STATES, TOKEN_STATES } from '../core/sync-states';
 import { browser, type Runtime } from './browser';
 import { t } from './i18n';
 import { MessageError } from './message-error';
@@ -21,10 +20,6 @@ export const reminderStatusSchema = z.strictObject({
   badgeOn: z.boolean(),
 });
 export type ReminderStatus = z.infer<typeof reminderStatusSchema>;
-
-// Type-only imports of the sync modules: the popup sends messages too, and must not carry their schemas.
-const OUTBOX_STATES = ['waiting', 'sent', 'late', 'refused', 'no-token'] as const satisfies readonly OutboxState[];
-const TOKEN_STATES = ['waiting', 'ready', 'missed', 'refused', 'key-changed'] as const satisfies readonly TokenState[];
 
 /** What the options page shows of team sync: never the ingest token, never a score. */
 export const syncStatusSchema = z.strictObject({

@@ -24,6 +24,7 @@ import { t } from '../platform/i18n';
 import { openPulseDb, type PulseDb } from '../storage/db';
 import { dropDrafts, keepAnswer, keepComment, readDraft, saveDraft, settleDraft } from '../storage/drafts';
 import { listPulses, readPulse, updatePulse } from '../storage/pulses';
+import { type PageClock, pageClock } from '../ui/page-clock';
 
 export type Step = { kind: 'question'; index: number } | { kind: 'comment' } | { kind: 'thanks' };
 
@@ -47,7 +48,8 @@ export interface PulseState {
 export type PulseView = PulseState | { readonly kind: 'failed'; readonly message: string };
 
 export interface SessionOptions {
-  readonly clock?: () => Date;
+  /** The extension's clock (ui/page-clock): the first statement is drawn before it settles. */
+  readonly clock?: Pick<PageClock, 'now' | 'settle'>;
   /** Opens the database; `onClose` runs when the connection closes (another page's upgrade, or a crash). */
   readonly openDb?: (onClose: () => void) => Promise<PulseDb>;
   /** Tells the background that a week was finished (badge, reminder). */
@@ -73,7 +75,7 @@ export function resumeAt(record: PulseRecord | undefined): Step {
 }
 
 export class PulseSession {
-  readonly #clock: () => Date;
+  readonly #clock: Pick<PageClock, 'now' | 'settle'>;
   readonly #openDb: (onClose: () => void) => Promise<PulseDb>;
   readonly #notify: (weekId: WeekId) => void;
   readonly #closePage: () => void;
@@ -94,7 +96,7 @@ export class PulseSession {
   #weekTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: SessionOptions = {}) {
-    this.#clock = options.clock ?? (() => new Date());
+    this.#clock = options.clock ?? pageClock;
     this.#openDb = options.openDb ?? ((onClose) => openPulseDb({ onClose }));
     this.#notify = options.notify ?? (() => {});
     this.#closePage = options.closePage ?? (() => {});
@@ -118,6 +120,13 @@ export class PulseSession {
   /** Reads what is stored (saving any draft left from the last open), then the history. */
   async load(): Promise<void> {
     const load = ++this.#loads;
+    await this.#clock.settle();
+    if (load !== this.#loads) return;
+    // Only a development install's test clock can put the extension in another week than the real one.
+    const drawn = this.#view;
+    if (drawn.kind === 'ready' && drawn.weekId !== weekIdOf(this.#clock.now()) && !this.#touched) {
+      this.#set(this.#firstView());
+    }
     const view = this.#view;
     if (view.kind !== 'ready') return;
     const { weekId } = view;
@@ -127,7 +136,7 @@ export class PulseSession {
       dropDrafts(weekId);
       let setAside = 0;
       const stored = await this.#write(async (db) => {
-        const now = this.#clock();
+        const now = this.#clock.now();
         const read = await readPulse(db, weekId, now);
         setAside = read.setAside;
         return saveDraft(db, weekId, read.value, now);
@@ -204,7 +213,7 @@ export class PulseSession {
   }
 
   #firstView(): PulseState {
-    const weekId = weekIdOf(this.#clock());
+    const weekId = weekIdOf(this.#clock.now());
     return {
       kind: 'ready',
       weekId,
@@ -269,7 +278,7 @@ export class PulseSession {
     const view = this.#view;
     if (view.kind !== 'ready') return undefined;
     const { weekId } = view;
-    const now = this.#clock();
+    const now = this.#clock.now();
     const create = () => newPulseRecord(pulseForWeek(weekId));
     const started = performance.now();
     const saving = this.#write((db) => updatePulse(db, weekId, create, (r) => change(r, now), now));
@@ -289,7 +298,7 @@ export class PulseSession {
       return saved.value;
     } catch (error) {
       const stored = await this.#database()
-        .then((db) => readPulse(db, weekId, this.#clock()))
+        .then((db) => readPulse(db, weekId, this.#clock.now()))
         .catch(() => undefined);
       this.#patch((v) => ({
         record: stored ? stored.value : v.record,
@@ -304,7 +313,7 @@ export class PulseSession {
     const view = this.#view;
     if (view.kind !== 'ready') return;
     const history = await this.#database()
-      .then((db) => listPulses(db, this.#clock()))
+      .then((db) => listPulses(db, this.#clock.now()))
       .catch(() => undefined);
     if (history) this.#patch((v) => ({ history: history.value, setAside: v.setAside + history.setAside }));
   }
@@ -312,7 +321,7 @@ export class PulseSession {
   /** The week closes at Sunday 24:00 even with the popup open: say so then, not at the next save. */
   #watchWeekEnd(weekId: WeekId): void {
     clearTimeout(this.#weekTimer);
-    const left = weekEnd(weekId).getTime() - this.#clock().getTime();
+    const left = weekEnd(weekId).getTime() - this.#clock.now().getTime();
     if (left > 2 ** 31 - 1) return;
     this.#weekTimer = setTimeout(() => this.#patch(() => ({ weekClosed: true })), Math.max(0, left));
   }

@@ -6,9 +6,12 @@ import '../ui/page.css';
 import './trends.css';
 import { t } from '../platform/i18n';
 import { localizeDocument } from '../ui/localize-document';
+import { pageClock } from '../ui/page-clock';
 import { Trends } from './Trends';
 
 localizeDocument('trends_pageTitle');
+// Week labels name the year only when it is not this one: this year on the extension's clock.
+void pageClock.settle();
 const root = document.getElementById('app');
 if (root) {
   render(

@@ -6,6 +6,7 @@
 import type { WeekId } from '../core/week';
 import { weekStart } from '../core/week';
 import { formatDate, formatDateRange, t } from '../platform/i18n';
+import { pageClock } from './page-clock';
 
 const DAY_MONTH: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' };
 const DAY_MONTH_YEAR: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
@@ -34,7 +35,7 @@ export function weekDay(id: WeekId): string {
 }
 
 /** "Week of 16 Nov (W47)"; the year too when the week is not in `thisYear` (the current year). */
-export function weekOf(id: WeekId, thisYear: number = new Date().getFullYear()): string {
+export function weekOf(id: WeekId, thisYear: number = pageClock.now().getFullYear()): string {
   const start = weekStart(id);
   const day = formatDate(start, start.getFullYear() === thisYear ? DAY_MONTH : DAY_MONTH_YEAR);
   return t('trends_weekOf', day, String(weekNumber(id)));

@@ -2,10 +2,11 @@
  * The built extension in real Chromium (playwright-core driving the distribution's Chromium).
  * One browser per test file; a fresh profile unless a test passes its own to survive a restart.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { expect } from 'vitest';
 import { CHROMIUM_PATH, extensionId as idOf, launchChromium } from '../../src/dev/chromium';
 import { readStoreInPage, type StoreName } from './idb';
 
@@ -40,7 +41,33 @@ export interface ExtensionBrowser {
    * extension's own request, on a click, then resolves true at once, as after a user's "Allow".
    */
   approveHost(pattern: string): Promise<void>;
+  /** SIGKILL the browser's main process (no polite close: nothing gets flushed) and wait until it is gone. */
+  kill(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The pid of the Chromium main process running on `profile` (its helpers carry a --type= flag). */
+function mainProcessOf(profile: string): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (args.includes(`--user-data-dir=${profile}`) && !args.some((a) => a.startsWith('--type='))) return Number(entry);
+  }
+  throw new Error(`No Chromium main process on ${profile}`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function launchExtension(profile?: string, language?: string): Promise<ExtensionBrowser> {
@@ -97,6 +124,13 @@ export async function launchExtension(profile?: string, language?: string): Prom
         [extensionId, pattern] as const,
       );
       await page.close();
+    },
+    async kill() {
+      const pid = mainProcessOf(dir);
+      const gone = new Promise<void>((done) => context.once('close', () => done()));
+      process.kill(pid, 'SIGKILL');
+      await gone;
+      await expect.poll(() => isRunning(pid), { timeout: 10_000 }).toBe(false);
     },
     async close() {
       await context.close();

@@ -4,12 +4,12 @@
  * close, reopening on the thank-you and changing an answer, and Escape closing the popup.
  */
 import { afterAll, beforeAll, describe } from 'vitest';
-import { weekIdOf } from '../../src/core/week';
 import { type FirefoxExtension, launchFirefox } from './firefox';
 import { fromPuppeteer, type OpenPopup, pulseScenarios } from './steps';
 
 let firefox: FirefoxExtension;
 const open: OpenPopup = async () => fromPuppeteer(await firefox.open('src/popup/index.html'));
+const setupPage: OpenPopup = async () => fromPuppeteer(await firefox.open('src/options/index.html'));
 
 beforeAll(async () => {
   firefox = await launchFirefox();
@@ -19,6 +19,5 @@ afterAll(async () => {
 });
 
 describe('Firefox: the weekly pulse with the keyboard alone', () => {
-  // The week the browser is in; computed the same way as the extension.
-  pulseScenarios(open, weekIdOf(new Date()));
+  pulseScenarios(open, setupPage);
 });

@@ -24,8 +24,8 @@ describe('a personal team’s weekly vote in Firefox', () => {
       open: async (path) => fromPuppeteer(await firefox.open(path)),
       // The permission prompt is accepted by a pref (tests/e2e/firefox.ts).
       allowHost: async () => {},
-      // With no page open, the event page is unloaded after 2 s idle.
-      stopBackground: () => new Promise((r) => setTimeout(r, 4000)),
+      // The event page is unloaded after 2 s idle (pref).
+      stopBackground: () => firefox.backgroundUnloaded(),
       measures: async () => undefined,
     }),
     {

@@ -12,15 +12,24 @@ import { formatInvite } from '../../src/core/invite';
 import { FIXED_USER_AGENT, requestRuleFor, rulesInPlace } from '../../src/core/request-rule';
 import { pulseForWeek } from '../../src/core/rotation';
 import { submissionSchema } from '../../src/core/submission';
-import { weekIdOf } from '../../src/core/week';
 import { freePort, INGEST, type RawRequest, type Running, startServer } from '../server/harness';
 import { type FirefoxExtension, launchFirefox } from './firefox';
 import { readStoreInPage, type StoreName } from './idb';
 import { headersOf, linesOf } from './raw-headers';
-import { afterFirstSends, answerPulse, fromPuppeteer, joinTeam, readOutbox, sharedClock } from './steps';
+import {
+  afterFirstSends,
+  answerPulse,
+  fromPuppeteer,
+  joinTeam,
+  PULSE_MOMENT,
+  PULSE_WEEK,
+  readOutbox,
+  sharedClock,
+} from './steps';
 
 const COMMENT = 'SECRET-COMMENT: reviews wait for days';
-const week = weekIdOf(new Date());
+// The week answered, on the extension's clock pinned at its Wednesday (not the real week).
+const week = PULSE_WEEK;
 const questions = pulseForWeek(week).questions;
 const CLOSED_OFFSET = afterFirstSends(week);
 
@@ -42,6 +51,9 @@ afterAll(async () => {
 
 describe('Firefox', () => {
   it('takes the weekly pulse with the keyboard alone and keeps it in IndexedDB', async () => {
+    const setup = await firefox.open('src/options/index.html');
+    await clock.move(fromPuppeteer(setup), PULSE_MOMENT.getTime() - Date.now());
+    await setup.close();
     const popup = await firefox.open('src/popup/index.html');
     await answerPulse(fromPuppeteer(popup), ['4', '2', 's', '5'].slice(0, questions.length), COMMENT);
     const [stored] = (await popup.evaluate(readStoreInPage, 'pulses' as StoreName)) as {

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { expect } from 'vitest';
 import { GECKO_ID } from '../../vite.config';
 import { assertPrerequisites, DIST } from './chromium';
 import { fromPuppeteer } from './steps';
@@ -19,6 +20,14 @@ export interface FirefoxExtension {
   open(path: string): Promise<Page>;
   /** Click the button labelled `label` on `page` and read the file it saves, once complete. */
   download(page: Page, label: string): Promise<Download>;
+  /**
+   * Resolves once Firefox has unloaded the event page (after `idleUnloadMs` idle), as seen from an
+   * extension page: `extension.getViews()` lists the background page while it is loaded, without
+   * waking it. Opens a quiet page of its own (trends, which sends the background nothing) for it.
+   */
+  backgroundUnloaded(): Promise<void>;
+  /** SIGKILL Firefox (no polite close: nothing gets flushed) and wait until it is gone. */
+  kill(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -134,6 +143,27 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       const before = new Set(readdirSync(downloads));
       await fromPuppeteer(page).clickButton(label);
       return saved(downloads, before);
+    },
+    async backgroundUnloaded() {
+      const page = await browser.newPage();
+      page.goto(`${origin}src/trends/index.html`).catch(() => {});
+      await untilLoaded(page, origin);
+      const loaded = () =>
+        page.evaluate(() =>
+          (globalThis as unknown as { browser: { extension: { getViews(): Window[] } } }).browser.extension
+            .getViews()
+            .some((view) => view.location.pathname === '/_generated_background_page.html'),
+        );
+      await expect.poll(loaded, { timeout: 20_000, interval: 200 }).toBe(false);
+      await page.close();
+    },
+    async kill() {
+      const child = browser.process();
+      if (!child?.pid) throw new Error('No Firefox process to kill');
+      const exited = new Promise<void>((done) => child.once('exit', () => done()));
+      child.kill('SIGKILL');
+      await exited;
+      rmSync(downloads, { recursive: true, force: true });
     },
     async close() {
       await browser.close();

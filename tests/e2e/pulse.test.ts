@@ -4,12 +4,12 @@
  * really holds. The steps are shared with Firefox (firefox-pulse.test.ts), in steps.ts.
  */
 import { afterAll, beforeAll, describe } from 'vitest';
-import { weekIdOf } from '../../src/core/week';
 import { type ExtensionBrowser, launchExtension } from './chromium';
 import { fromPlaywright, type OpenPopup, pulseScenarios } from './steps';
 
 let browser: ExtensionBrowser;
 const open: OpenPopup = async () => fromPlaywright(await browser.open('src/popup/index.html'));
+const setupPage: OpenPopup = async () => fromPlaywright(await browser.open('src/options/index.html'));
 
 beforeAll(async () => {
   browser = await launchExtension();
@@ -19,6 +19,5 @@ afterAll(async () => {
 });
 
 describe('the weekly pulse with the keyboard alone', () => {
-  // The week the browser is in; computed the same way as the extension.
-  pulseScenarios(open, weekIdOf(new Date()));
+  pulseScenarios(open, setupPage);
 });

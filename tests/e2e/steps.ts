@@ -11,7 +11,7 @@ import { SEND_SPREAD_MS } from '../../src/core/outbox';
 import { pulseForWeek } from '../../src/core/rotation';
 import type { PulseRecord } from '../../src/core/schemas';
 import { type WeekId, weekEnd } from '../../src/core/week';
-import { readStoreInPage, type StoreName } from './idb';
+import { readStoreInPage, type StoreName, startFromInPage } from './idb';
 
 export interface UserPage {
   /** A key, or a chord such as 'Shift+Enter'. */
@@ -106,6 +106,39 @@ export async function answerPulse(page: UserPage, keys: readonly string[], comme
 
 /** Opens a fresh page of the popup, as a click on the toolbar button does. */
 export type OpenPopup = () => Promise<UserPage>;
+
+/**
+ * The pulse scenarios' moment: Wednesday of 2026-W48 at 10:00, far from the week's close (Sunday
+ * 24:00) and from the default reminder (Thursday 15:00), whenever and however long the run.
+ */
+export const PULSE_WEEK: WeekId = '2026-W48';
+export const PULSE_MOMENT = new Date(2026, 10, 25, 10);
+
+/**
+ * Start a scenario from a known state whatever ran before it: the extension's clock at `at`, the
+ * pulses store holding exactly `records`, no drafts. Done from `setupPage` (an extension page that
+ * does not write pulses: the options page), which is closed afterwards.
+ */
+export async function startFrom(setupPage: OpenPopup, at: Date, records: readonly PulseRecord[] = []): Promise<void> {
+  const page = await setupPage();
+  await page.waitFor('h1');
+  await page.evaluate(startFromInPage, { at: at.getTime(), records: [...records] });
+  await page.close();
+}
+
+/** The week's record as resumesAndFinishes leaves it: four statements answered, a comment, done. */
+export function finishedPulse(week: WeekId): PulseRecord {
+  const ids = pulseForWeek(week).questions.map((q) => q.id);
+  return {
+    weekId: week,
+    bankVersion: 1,
+    questionIds: ids,
+    answers: { [ids[0] ?? '']: 4, [ids[1] ?? '']: 2, [ids[2] ?? '']: 'skip', [ids[3] ?? '']: 3 },
+    comment: 'Releases were slow: 3 handoffs\nand one more line',
+    completed: true,
+    updatedAt: 1,
+  };
+}
 
 async function openPulse(open: OpenPopup): Promise<UserPage> {
   const page = await open();
@@ -226,26 +259,11 @@ export async function resumesAndFinishes(open: OpenPopup, week: WeekId): Promise
   await expect.poll(() => count(page, 'table.history tbody tr')).toBe(1);
   expect(await page.text('table.history tbody td:last-child')).toBe(`${questions.length - 1} of ${questions.length}`);
 
-  expect(await readPulses(page)).toEqual([
-    {
-      weekId: week,
-      bankVersion: 1,
-      questionIds: questions.map((q) => q.id),
-      answers: {
-        [questions[0]?.id ?? '']: 4,
-        [questions[1]?.id ?? '']: 2,
-        [questions[2]?.id ?? '']: 'skip',
-        [questions[3]?.id ?? '']: 3,
-      },
-      comment: 'Releases were slow: 3 handoffs\nand one more line',
-      completed: true,
-      updatedAt: expect.any(Number),
-    },
-  ]);
+  expect(await readPulses(page)).toEqual([{ ...finishedPulse(week), updatedAt: expect.any(Number) }]);
   await page.close();
 }
 
-/** After resumesAndFinishes: the popup reopens on the thank-you, and the first answer can still change. */
+/** A finished week (as resumesAndFinishes leaves it): the popup reopens on the thank-you, and the first answer can still change. */
 export async function changesAnAnswer(open: OpenPopup, week: WeekId): Promise<void> {
   const questions = pulseForWeek(week).questions;
   const page = await openPulse(open);
@@ -275,14 +293,28 @@ export async function closesWithEscape(open: OpenPopup): Promise<void> {
   await expect.poll(() => page.closed(), { timeout: 10_000 }).toBe(true);
 }
 
-/** The pulse scenarios, as tests of the calling file's browser: the same four in Chromium and Firefox. */
-export function pulseScenarios(open: OpenPopup, week: WeekId): void {
-  it('shows this week’s statements with the first point focused and nothing chosen', () =>
-    opensOnFirstStatement(open, week));
-  it('answers, survives closing mid-pulse, resumes, keeps the comment draft, and finishes', () =>
-    resumesAndFinishes(open, week));
-  it('reopens on the thank-you, and lets an answer change until the week closes', () => changesAnAnswer(open, week));
-  it('closes with Escape', () => closesWithEscape(open));
+/**
+ * The pulse scenarios, as tests of the calling file's browser: the same four in Chromium and
+ * Firefox. Each starts from its own state at the pinned moment, so each runs alone and in any order.
+ */
+export function pulseScenarios(open: OpenPopup, setupPage: OpenPopup): void {
+  const week = PULSE_WEEK;
+  it('shows this week’s statements with the first point focused and nothing chosen', async () => {
+    await startFrom(setupPage, PULSE_MOMENT);
+    await opensOnFirstStatement(open, week);
+  });
+  it('answers, survives closing mid-pulse, resumes, keeps the comment draft, and finishes', async () => {
+    await startFrom(setupPage, PULSE_MOMENT);
+    await resumesAndFinishes(open, week);
+  });
+  it('reopens on the thank-you, and lets an answer change until the week closes', async () => {
+    await startFrom(setupPage, PULSE_MOMENT, [finishedPulse(week)]);
+    await changesAnAnswer(open, week);
+  });
+  it('closes with Escape', async () => {
+    await startFrom(setupPage, PULSE_MOMENT);
+    await closesWithEscape(open);
+  });
 }
 
 /** Records as an import writes them: the same, marked imported (never sent to a team from here). */

@@ -1,13 +1,14 @@
 /** The endpoint over real HTTP: every rejection with its status and message, and nothing written by one. */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { INGEST, MANAGER, type Running, startServer } from './harness';
 import { submission } from './store-contract';
 
+// A server of its own for each test, so each runs alone and in any order.
 let server: Running;
-beforeAll(async () => {
+beforeEach(async () => {
   server = await startServer();
 });
-afterAll(async () => {
+afterEach(async () => {
   await server?.close();
 });
 
@@ -26,11 +27,6 @@ async function expectError(response: Response, status: number, code: string, mes
 }
 
 describe('ingest', () => {
-  afterEach(async () => {
-    // Every rejection test leaves the week as it found it: one submission.
-    expect(await count()).toBe(1);
-  });
-
   it('accepts a closed week’s scores once, and a retry replaces them', async () => {
     const first = await server.post(path, submission('platform', '2026-W47', 1, 2));
     expect(first.status).toBe(201);
@@ -41,87 +37,97 @@ describe('ingest', () => {
     expect(await server.store.weekSubmissions('platform', '2026-W47')).toEqual([good]);
   });
 
-  it('refuses a malformed team id (400), and a missing or wrong token alike, team or no team (401)', async () => {
-    await expectError(await server.post('/v1/teams/NOT%20A%20TEAM/submissions', good), 400, 'invalid_team');
-    const unauthorized = /^Send this team’s token as "Authorization: Bearer <token>"/;
-    await expectError(
-      await server.post('/v1/teams/nobody/submissions', { ...good, teamId: 'nobody' }),
-      401,
-      'unauthorized',
-      unauthorized,
-    );
-    await expectError(await server.post(path, good, { authorization: '' }), 401, 'unauthorized', unauthorized);
-    await expectError(await server.post(path, good, { authorization: `Bearer ${MANAGER}` }), 401, 'unauthorized');
-    await expectError(await server.post(path, good, { authorization: `Bearer ${INGEST}x` }), 401, 'unauthorized');
-  });
+  describe('refusals', () => {
+    // The week holds one submission; every refusal leaves it exactly so.
+    beforeEach(async () => {
+      await server.store.upsertSubmission(good);
+    });
+    afterEach(async () => {
+      expect(await server.store.weekSubmissions('platform', '2026-W47')).toEqual([good]);
+    });
 
-  it('refuses a week that has not ended (422) and one already released (409)', async () => {
-    await expectError(
-      await server.post(path, submission('platform', '2026-W48', 9)),
-      422,
-      'week_not_closed',
-      /2026-W48 has not ended/,
-    );
-    await expectError(
-      await server.post(path, submission('platform', '2026-W46', 9)),
-      409,
-      'week_released',
-      /2026-W46 has been released/,
-    );
-    await expectError(await server.post(path, submission('platform', '2025-W10', 9)), 409, 'week_released');
-    expect(await count('2026-W48')).toBe(0);
-    expect(await count('2026-W46')).toBe(0);
-  });
+    it('refuses a malformed team id (400), and a missing or wrong token alike, team or no team (401)', async () => {
+      await expectError(await server.post('/v1/teams/NOT%20A%20TEAM/submissions', good), 400, 'invalid_team');
+      const unauthorized = /^Send this team’s token as "Authorization: Bearer <token>"/;
+      await expectError(
+        await server.post('/v1/teams/nobody/submissions', { ...good, teamId: 'nobody' }),
+        401,
+        'unauthorized',
+        unauthorized,
+      );
+      await expectError(await server.post(path, good, { authorization: '' }), 401, 'unauthorized', unauthorized);
+      await expectError(await server.post(path, good, { authorization: `Bearer ${MANAGER}` }), 401, 'unauthorized');
+      await expectError(await server.post(path, good, { authorization: `Bearer ${INGEST}x` }), 401, 'unauthorized');
+    });
 
-  it.each([
-    [
-      'an unknown question',
-      { ...good, scores: { 'impact-nonsense': 3 } },
-      /scores\.impact-nonsense: is not a question/,
-    ],
-    [
-      'a score out of range',
-      { ...good, scores: { [Object.keys(good.scores)[0] ?? '']: 7 } },
-      /whole score from 1 to 5/,
-    ],
-    ['a comment', { ...good, comment: 'secret' }, /unexpected field "comment"/],
-    ['a timestamp', { ...good, sentAt: '2026-11-24T09:13:00Z' }, /unexpected field "sentAt"/],
-    ['a missing field', { ...good, weekId: undefined }, /weekId/],
-    ['a team that is not the URL’s', { ...good, teamId: 'apps' }, /must match the team in the URL/],
-  ])('refuses %s (400) naming the problem', async (_, body, message) => {
-    const response = await server.post(path, body);
-    expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(message);
-  });
+    it('refuses a week that has not ended (422) and one already released (409)', async () => {
+      await expectError(
+        await server.post(path, submission('platform', '2026-W48', 9)),
+        422,
+        'week_not_closed',
+        /2026-W48 has not ended/,
+      );
+      await expectError(
+        await server.post(path, submission('platform', '2026-W46', 9)),
+        409,
+        'week_released',
+        /2026-W46 has been released/,
+      );
+      await expectError(await server.post(path, submission('platform', '2025-W10', 9)), 409, 'week_released');
+      expect(await count('2026-W48')).toBe(0);
+      expect(await count('2026-W46')).toBe(0);
+    });
 
-  it('refuses a body that is not JSON (400), not sent as JSON (415), or too large (413)', async () => {
-    await expectError(await server.post(path, '{"submissionId":'), 400, 'invalid_json');
-    await expectError(await server.post(path, good, { 'content-type': 'text/plain' }), 415, 'unsupported_media_type');
-    await expectError(await server.post(path, { ...good, pad: 'x'.repeat(5000) }), 413, 'too_large');
-    // Without a Content-Length (streamed), the limit still holds.
-    const chunked = await fetch(server.url + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${INGEST}` },
-      body: new ReadableStream({
-        start(controller) {
-          controller.enqueue(new TextEncoder().encode(`{"pad":"${'x'.repeat(6000)}"}`));
-          controller.close();
-        },
-      }),
-      duplex: 'half',
-    } as RequestInit);
-    await expectError(chunked, 413, 'too_large');
-  });
+    it.each([
+      [
+        'an unknown question',
+        { ...good, scores: { 'impact-nonsense': 3 } },
+        /scores\.impact-nonsense: is not a question/,
+      ],
+      [
+        'a score out of range',
+        { ...good, scores: { [Object.keys(good.scores)[0] ?? '']: 7 } },
+        /whole score from 1 to 5/,
+      ],
+      ['a comment', { ...good, comment: 'secret' }, /unexpected field "comment"/],
+      ['a timestamp', { ...good, sentAt: '2026-11-24T09:13:00Z' }, /unexpected field "sentAt"/],
+      ['a missing field', { ...good, weekId: undefined }, /weekId/],
+      ['a team that is not the URL’s', { ...good, teamId: 'apps' }, /must match the team in the URL/],
+    ])('refuses %s (400) naming the problem', async (_, body, message) => {
+      const response = await server.post(path, body);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(message);
+    });
 
-  it('logs nothing about a request: no address, agent, body or time', async () => {
-    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m));
-    await server.post(path, good);
-    await server.post(path, '{bad json');
-    await server.get('/v1/teams/platform/weeks');
-    for (const spy of spies) {
-      expect(spy).not.toHaveBeenCalled();
-      spy.mockRestore();
-    }
+    it('refuses a body that is not JSON (400), not sent as JSON (415), or too large (413)', async () => {
+      await expectError(await server.post(path, '{"submissionId":'), 400, 'invalid_json');
+      await expectError(await server.post(path, good, { 'content-type': 'text/plain' }), 415, 'unsupported_media_type');
+      await expectError(await server.post(path, { ...good, pad: 'x'.repeat(5000) }), 413, 'too_large');
+      // Without a Content-Length (streamed), the limit still holds.
+      const chunked = await fetch(server.url + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${INGEST}` },
+        body: new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(`{"pad":"${'x'.repeat(6000)}"}`));
+            controller.close();
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit);
+      await expectError(chunked, 413, 'too_large');
+    });
+
+    it('logs nothing about a request: no address, agent, body or time', async () => {
+      const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m));
+      await server.post(path, good);
+      await server.post(path, '{bad json');
+      await server.get('/v1/teams/platform/weeks');
+      for (const spy of spies) {
+        expect(spy).not.toHaveBeenCalled();
+        spy.mockRestore();
+      }
+    });
   });
 });
 

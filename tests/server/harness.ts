@@ -56,8 +56,8 @@ export async function startServer(
     collectionDays?: number;
     /** A fixed port (a browser test brings the endpoint back where the extension last failed to reach it). */
     port?: number;
-    /** Sees a copy of every request, as it arrived. */
-    tap?: (request: Request) => void;
+    /** Sees a copy of every request, as it arrived; the app answers once what it returns has settled. */
+    tap?: (request: Request) => void | Promise<void>;
     /** Sees every request's header lines as they came off the socket (a web Request has lost them). */
     raw?: (request: RawRequest) => void;
   } = {},
@@ -90,9 +90,10 @@ export async function startServer(
   const tap = options.tap;
   // The app gets the Node request as in production (its socket, its body), unless a tap reads a
   // copy: then both must read the web Request's body, not the socket's stream.
-  const handle = (request: Request, env: HttpBindings | Http2Bindings) => {
+  const handle = async (request: Request, env: HttpBindings | Http2Bindings) => {
     if (!tap) return app.fetch(request, env as Bindings);
-    tap(request.clone());
+    // A tap may hold the request back (a browser test stops the sender mid-request), then let it through.
+    await tap(request.clone());
     return app.fetch(request);
   };
   const server = serve({ fetch: handle, hostname: '127.0.0.1', port: options.port ?? 0 });

@@ -28,6 +28,16 @@ export function submission(teamId: string, weekId: WeekId, n: number, score: 1 |
   };
 }
 
+/** The database refusing a write by one kind of constraint, in SQLite's words or PostgreSQL's SQLSTATE. */
+const CONSTRAINT_CODES = {
+  'foreign key': /^(SQLITE_CONSTRAINT_FOREIGNKEY|23503)$/,
+  check: /^(SQLITE_CONSTRAINT_CHECK|23514)$/,
+  unique: /^(SQLITE_CONSTRAINT_(PRIMARYKEY|UNIQUE)|23505)$/,
+};
+function refusedBy(constraint: keyof typeof CONSTRAINT_CODES): unknown {
+  return expect.objectContaining({ code: expect.stringMatching(CONSTRAINT_CODES[constraint]) });
+}
+
 export function storeContract(name: string, open: () => Promise<Store>): void {
   describe(`${name} store contract`, () => {
     const opened: Store[] = [];
@@ -91,7 +101,9 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
     it('refuses a submission for a team it does not know, and writes nothing', async () => {
       const store = await fresh();
-      await expect(store.upsertSubmission(submission('ghost', '2026-W47', 1))).rejects.toThrow();
+      await expect(store.upsertSubmission(submission('ghost', '2026-W47', 1))).rejects.toEqual(
+        refusedBy('foreign key'),
+      );
       expect(await store.weekSubmissions('ghost', '2026-W47')).toEqual([]);
     });
 
@@ -120,7 +132,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
     it('refuses k below 3 at the storage level too', async () => {
       const store = await fresh();
-      await expect(store.createTeam(team('tiny', 2))).rejects.toThrow();
+      await expect(store.createTeam(team('tiny', 2))).rejects.toEqual(refusedBy('check'));
       expect(await store.getTeam('tiny')).toBeUndefined();
     });
 
@@ -234,7 +246,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.inviteActive('squad', 'b2'.repeat(32))).toBe(false);
       expect(await store.inviteCounts('squad')).toEqual({ active: 2, revoked: 1 });
       expect(await store.inviteCounts('ghost')).toEqual({ active: 0, revoked: 0 });
-      await expect(store.addInvites('squad', ['a1'.repeat(32)])).rejects.toThrow();
+      await expect(store.addInvites('squad', ['a1'.repeat(32)])).rejects.toEqual(refusedBy('unique'));
     });
 
     it('keeps the first key of a week: a second one for it is never kept', async () => {
@@ -270,7 +282,9 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       );
       expect(racing.filter((r) => r === 'new')).toHaveLength(1);
       expect(racing.filter((r) => r === 'other')).toHaveLength(9);
-      await expect(store.recordIssuance('squad', '2026-W48', 'ff'.repeat(32), 'r1')).rejects.toThrow();
+      await expect(store.recordIssuance('squad', '2026-W48', 'ff'.repeat(32), 'r1')).rejects.toEqual(
+        refusedBy('foreign key'),
+      );
     });
 
     it('casts a vote once: the same again is “same”, other scores “differs”, a released week refuses', async () => {

@@ -67,7 +67,9 @@ describe('week keys and vote tokens', async () => {
     // The client finishes only a signature that checks out: one for another request is refused.
     // (Not another key's: a blinded number for this key may not be below that key's modulus at all.)
     const another = await requestToken(spkiOf(key), 'platform', '2026-W48');
-    await expect(finishToken(spkiOf(key), pending, blindSign(key, another.blindedRequest))).rejects.toThrow();
+    await expect(finishToken(spkiOf(key), pending, blindSign(key, another.blindedRequest))).rejects.toThrow(
+      'invalid signature',
+    );
   });
 
   it('refuses to sign what is not a blinded request', () => {

@@ -35,6 +35,15 @@ async function keyFor(weekId: WeekId): Promise<WeekKey> {
   return key;
 }
 
+/**
+ * Make the keys of every week a test file's endpoint publishes (from `first`, `count` weeks) up
+ * front, in a beforeAll with room to spare: made lazily, they fell to the first test, which then
+ * ran past its time limit on a busy machine.
+ */
+export async function prepareKeys(first: WeekId, count: number): Promise<void> {
+  await Promise.all(Array.from({ length: count }, (_, i) => keyFor(addWeeksToId(first, i))));
+}
+
 export function fakeEndpoint(options: { invite: string; teamId: string; invites?: number }) {
   const requests: Recorded[] = [];
   const issued = new Map<WeekId, string>();

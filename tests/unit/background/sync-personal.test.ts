@@ -3,7 +3,7 @@
  * fake endpoint with real keys: the token run and the vote run never share a run; the vote
  * carries no invite; each answer ends where it should.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { refreshSync } from '../../../src/background/sync';
 import { RESEND_MIN_MS } from '../../../src/core/due-sends';
 import { membershipFor } from '../../../src/core/team';
@@ -15,7 +15,8 @@ import { listTokens } from '../../../src/storage/tokens';
 import { samplePulse } from '../core/samples';
 import { personalInvite } from '../core/vote-samples';
 import { fakeBrowser } from '../fake-browser';
-import { type FakeEndpoint, fakeEndpoint } from './fake-endpoint';
+import { pinnedClock } from '../pinned-clock';
+import { type FakeEndpoint, fakeEndpoint, prepareKeys } from './fake-endpoint';
 
 const DAY = 86_400_000;
 const COMMENT = 'SECRET: the on-call rota';
@@ -24,6 +25,9 @@ const joined = new Date(2026, 10, 24, 9);
 /** Thursday of 2026-W49, after W48's latest first-send moment and W49's token moment. */
 const later = new Date(2026, 11, 3, 12);
 let endpoint: FakeEndpoint;
+
+// The endpoint publishes a week's key from the week before (its weeks here: W48 to W50) to 13 ahead.
+beforeAll(() => prepareKeys('2026-W47', 18), 120_000);
 
 beforeEach(async () => {
   endpoint = fakeEndpoint({ invite: personalInvite.ingestToken, teamId: 'squad' });
@@ -51,7 +55,7 @@ async function stored() {
 
 describe('a personal team’s sync', () => {
   it('fetches the week’s token on joining, then votes alone, with no invite, after the week closes', async () => {
-    const first = await refreshSync(joined);
+    const first = await refreshSync(pinnedClock(joined));
     expect(endpoint.lines()).toEqual(['GET keys', 'POST tokens', 'GET notes']);
     expect(first.team?.personal).toBe(true);
     expect(first.votes).toMatchObject({ weekId: '2026-W48', state: 'ready', problem: null });
@@ -62,7 +66,7 @@ describe('a personal team’s sync', () => {
     // W48 closes; W49's token is due in its first day, in a run of its own, and the vote waits.
     endpoint.state.week = '2026-W49';
     const monday = new Date(weekEnd('2026-W48').getTime() + DAY - 1);
-    await refreshSync(monday);
+    await refreshSync(pinnedClock(monday));
     expect(endpoint.lines().slice(3)).toEqual(['GET keys', 'POST tokens', 'GET notes']);
     const [entry] = (await stored()).outbox;
     expect(entry).toMatchObject({ weekId: '2026-W48', state: 'waiting', attempts: 0 });
@@ -70,7 +74,7 @@ describe('a personal team’s sync', () => {
 
     // At the vote's own moment: the vote, and nothing else.
     const at = new Date(entry?.sendAt ?? 0);
-    await refreshSync(at);
+    await refreshSync(pinnedClock(at));
     expect(endpoint.lines().slice(6)).toEqual(['POST votes']);
     const vote = endpoint.requests[6];
     expect(vote?.headers.get('authorization')).toBeNull();
@@ -86,21 +90,21 @@ describe('a personal team’s sync', () => {
     expect(endpoint.votes.size).toBe(1);
 
     // Days later nothing more is asked: no notes on a cycle, no second vote.
-    await refreshSync(new Date(at.getTime() + 2 * DAY));
+    await refreshSync(pinnedClock(new Date(at.getTime() + 2 * DAY)));
     expect(endpoint.requests).toHaveLength(7);
   });
 
   it('retries a vote that found the endpoint down, with the same token, and counts it once', async () => {
-    await refreshSync(joined);
+    await refreshSync(pinnedClock(joined));
     endpoint.state.week = '2026-W49';
-    await refreshSync(new Date(weekStart('2026-W49').getTime() + DAY - 1)); // W49's token
+    await refreshSync(pinnedClock(new Date(weekStart('2026-W49').getTime() + DAY - 1))); // W49's token
     const due = new Date(((await stored()).outbox[0]?.sendAt ?? 0) + 1);
     endpoint.state.down = true;
-    await refreshSync(due);
+    await refreshSync(pinnedClock(due));
     const [waiting] = (await stored()).outbox;
     expect(waiting).toMatchObject({ state: 'waiting', attempts: 1 });
     endpoint.state.down = false;
-    await refreshSync(new Date(waiting?.sendAt ?? 0));
+    await refreshSync(pinnedClock(new Date(waiting?.sendAt ?? 0)));
     expect(endpoint.lines().filter((l) => l === 'POST votes')).toHaveLength(2);
     const bodies = endpoint.requests.filter((r) => r.path.endsWith('/votes')).map((r) => JSON.stringify(r.body));
     expect(new Set(bodies).size).toBe(1);
@@ -111,38 +115,38 @@ describe('a personal team’s sync', () => {
   it('says plainly when a closed week never got its token, and sends nothing for it', async () => {
     // The browser did not run while W48 could get a token: it was released by the time it did.
     endpoint.state.down = true;
-    await refreshSync(joined);
+    await refreshSync(pinnedClock(joined));
     endpoint.state.down = false;
     endpoint.state.week = '2026-W50';
     endpoint.state.released.add('2026-W48');
     // Just past W50's first day, so its token's moment (drawn in that day) has surely come: a token
     // run. (Monday 23:00 left a 1-in-24 chance of the moment still ahead, and a second token run
     // later would move the vote again.)
-    await refreshSync(new Date(2026, 11, 8, 0, 30));
+    await refreshSync(pinnedClock(new Date(2026, 11, 8, 0, 30)));
     const [entry] = (await stored()).outbox;
     expect((await stored()).tokens.find((r) => r.weekId === '2026-W48')?.state).toBe('missed');
-    const status = await refreshSync(new Date((entry?.sendAt ?? 0) + 1));
+    const status = await refreshSync(pinnedClock(new Date((entry?.sendAt ?? 0) + 1)));
     expect(status.weeks[0]).toMatchObject({ weekId: '2026-W48', state: 'no-token' });
     expect(status.weeks[0]?.problem).toMatch(/^No vote token for week 2026-W48: this browser could not get one/);
     expect(endpoint.lines()).not.toContain('POST votes');
   });
 
   it('keeps a vote the endpoint calls final or late, with its words', async () => {
-    await refreshSync(joined);
+    await refreshSync(pinnedClock(joined));
     endpoint.state.week = '2026-W49';
-    await refreshSync(new Date(weekStart('2026-W49').getTime() + DAY - 1));
+    await refreshSync(pinnedClock(new Date(weekStart('2026-W49').getTime() + DAY - 1)));
     const db = await openPulseDb();
     const [entry] = (await listOutbox(db, later)).value;
     if (!entry) throw new Error('no entry');
     db.close();
     endpoint.state.released.add('2026-W48');
-    const late = await refreshSync(new Date(entry.sendAt + 1));
+    const late = await refreshSync(pinnedClock(new Date(entry.sendAt + 1)));
     expect(late.weeks[0]).toMatchObject({ state: 'late', problem: 'week_released (HTTP 409)' });
     // Another try of the same week with other scores: final.
     endpoint.state.released.clear();
     const again = await openPulseDb();
     await saveEntry(again, { ...entry, state: 'waiting', sendAt: 0 });
-    await refreshSync(later);
+    await refreshSync(pinnedClock(later));
     await saveEntry(again, {
       ...entry,
       state: 'waiting',
@@ -153,7 +157,7 @@ describe('a personal team’s sync', () => {
       },
     });
     again.close();
-    const final = await refreshSync(new Date(later.getTime() + DAY));
+    const final = await refreshSync(pinnedClock(new Date(later.getTime() + DAY)));
     expect(final.weeks[0]).toMatchObject({ state: 'refused', problem: 'vote_final (HTTP 409)' });
   });
 });

@@ -11,6 +11,7 @@ import { openPulseDb } from '../../../src/storage/db';
 import { listOutbox, saveEntry } from '../../../src/storage/outbox';
 import { samplePulse, waitingEntry } from '../core/samples';
 import { fakeBrowser } from '../fake-browser';
+import { pinnedClock } from '../pinned-clock';
 
 const invite = { endpoint: 'http://127.0.0.1:8787', teamId: 'platform', ingestToken: 'k'.repeat(43) };
 const joinedOn = new Date(2026, 10, 17, 9); // Tuesday of 2026-W47
@@ -56,9 +57,9 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** How far ahead the sync alarm is set. Alarms run on the real clock, so the test's clock is taken off. */
-function alarmIn(): number {
-  return (fakeBrowser.current._state.alarms.get(SYNC_ALARM)?.scheduledTime ?? Number.NaN) - Date.now();
+/** When the sync alarm is set for (the pinned clock books alarms at the moment itself). */
+function alarmAt(): number {
+  return fakeBrowser.current._state.alarms.get(SYNC_ALARM)?.scheduledTime ?? Number.NaN;
 }
 
 async function entries() {
@@ -72,7 +73,7 @@ async function entries() {
 
 describe('team sync', () => {
   it('sends a closed week once: its scores only, with the ingest token and no cookies', async () => {
-    const status = await refreshSync(afterSpread);
+    const status = await refreshSync(pinnedClock(afterSpread));
     expect(sent).toHaveLength(1);
     const [request] = sent;
     expect(request?.url).toBe('http://127.0.0.1:8787/v1/teams/platform/submissions');
@@ -87,7 +88,7 @@ describe('team sync', () => {
       { weekId: '2026-W47', state: 'sent', sendAt: afterSpread.getTime(), problem: null, noised: false },
     ]);
 
-    await refreshSync(new Date(afterSpread.getTime() + 3600_000));
+    await refreshSync(pinnedClock(new Date(afterSpread.getTime() + 3600_000)));
     expect(sent).toHaveLength(1);
   });
 
@@ -98,36 +99,36 @@ describe('team sync', () => {
       return array;
     });
     const sunday = new Date(weekEnd('2026-W47').getTime() - 1000);
-    await refreshSync(sunday);
+    await refreshSync(pinnedClock(sunday));
     expect(await entries()).toEqual([]); // W47 is still open
-    expect(Math.abs(alarmIn() - 1000)).toBeLessThan(5000);
+    expect(alarmAt()).toBe(sunday.getTime() + 1000);
 
     const monday = new Date(weekEnd('2026-W47').getTime() + 1000);
-    await refreshSync(monday);
+    await refreshSync(pinnedClock(monday));
     const [entry] = await entries();
     expect(entry?.sendAt).toBe(weekEnd('2026-W47').getTime() + 1.5 * 24 * 3600_000);
     expect(sent).toHaveLength(0);
-    expect(Math.abs(alarmIn() - ((entry?.sendAt ?? 0) - monday.getTime()))).toBeLessThan(5000);
+    expect(alarmAt()).toBe(entry?.sendAt);
   });
 
   it('keeps a week through failures and retries the same bytes later', async () => {
     answer = async () => {
       throw new TypeError('Failed to fetch');
     };
-    const down = await refreshSync(afterSpread);
+    const down = await refreshSync(pinnedClock(afterSpread));
     const [waiting] = await entries();
     expect(waiting).toMatchObject({ state: 'waiting', attempts: 1 });
     expect(waiting?.problem).toMatch(/could not be reached/);
     expect(down.weeks[0]?.state).toBe('waiting');
-    expect(Math.abs(alarmIn() - ((waiting?.sendAt ?? 0) - afterSpread.getTime()))).toBeLessThan(5000);
+    expect(alarmAt()).toBe(waiting?.sendAt);
 
     answer = async () => Response.json({ error: { message: 'busy' } }, { status: 503 });
-    await refreshSync(new Date(waiting?.sendAt ?? 0));
+    await refreshSync(pinnedClock(new Date(waiting?.sendAt ?? 0)));
     const [again] = await entries();
     expect(again).toMatchObject({ state: 'waiting', attempts: 2 });
 
     answer = async () => Response.json({ status: 'replaced' }, { status: 200 });
-    await refreshSync(new Date(again?.sendAt ?? 0));
+    await refreshSync(pinnedClock(new Date(again?.sendAt ?? 0)));
     expect((await entries())[0]?.state).toBe('sent');
     expect(new Set(sent.map((s) => s.init.body)).size).toBe(1);
     expect(sent).toHaveLength(3);
@@ -136,15 +137,15 @@ describe('team sync', () => {
   it('keeps a week the endpoint had already released, and says it arrived too late', async () => {
     answer = async () =>
       Response.json({ error: { code: 'week_released', message: 'Week 2026-W47 was released.' } }, { status: 409 });
-    const status = await refreshSync(afterSpread);
+    const status = await refreshSync(pinnedClock(afterSpread));
     expect(status.weeks[0]).toMatchObject({ state: 'late', problem: 'Week 2026-W47 was released. (HTTP 409)' });
-    await refreshSync(new Date(afterSpread.getTime() + 86_400_000));
+    await refreshSync(pinnedClock(new Date(afterSpread.getTime() + 86_400_000)));
     expect(sent).toHaveLength(1);
   });
 
   it('queues but sends nothing without the host permission, and says why', async () => {
     fakeBrowser.current._state.origins.clear();
-    const status = await refreshSync(afterSpread);
+    const status = await refreshSync(pinnedClock(afterSpread));
     expect(sent).toHaveLength(0);
     expect(status.weeks.map((w) => w.state)).toEqual(['waiting']);
     expect(status.problem).toMatch(/may not reach 127\.0\.0\.1:8787/);
@@ -154,21 +155,21 @@ describe('team sync', () => {
     const db = await openPulseDb();
     await db.put('pulses', samplePulse('2026-W47', { comment: COMMENT, importedAt: joinedOn.getTime() }));
     db.close();
-    const status = await refreshSync(afterSpread);
+    const status = await refreshSync(pinnedClock(afterSpread));
     expect(status.weeks).toEqual([]);
     expect(sent).toHaveLength(0);
   });
 
   it('sends nothing and sets no alarm without a team', async () => {
     await saveMembership(null);
-    expect(await refreshSync(afterSpread)).toEqual({ team: null, votes: null, problem: null, weeks: [] });
+    expect(await refreshSync(pinnedClock(afterSpread))).toEqual({ team: null, votes: null, problem: null, weeks: [] });
     expect(sent).toHaveLength(0);
     expect(fakeBrowser.current._state.alarms.has(SYNC_ALARM)).toBe(false);
   });
 
   it('adds the chosen noise once, and marks the week as noised', async () => {
     await saveMembership(membershipFor(invite, joinedOn, 2));
-    const status = await refreshSync(afterSpread);
+    const status = await refreshSync(pinnedClock(afterSpread));
     expect(status.weeks[0]).toMatchObject({ state: 'sent', noised: true });
     expect(submissionSchema.safeParse(JSON.parse(String(sent[0]?.init.body))).success).toBe(true);
   });
@@ -186,7 +187,11 @@ describe('team sync', () => {
   });
 
   it('sends nothing twice when two refreshes run at once', async () => {
-    await Promise.all([refreshSync(afterSpread), refreshSync(afterSpread), refreshSync(afterSpread)]);
+    await Promise.all([
+      refreshSync(pinnedClock(afterSpread)),
+      refreshSync(pinnedClock(afterSpread)),
+      refreshSync(pinnedClock(afterSpread)),
+    ]);
     expect(sent).toHaveLength(1);
   });
 
@@ -194,13 +199,13 @@ describe('team sync', () => {
     const db = await openPulseDb();
     await saveEntry(db, { ...waitingEntry('2026-W47', { sendAt: 0 }), teamId: 'apps' });
     db.close();
-    const status = await refreshSync(afterSpread);
+    const status = await refreshSync(pinnedClock(afterSpread));
     expect(sent.map((s) => s.url)).toEqual(['http://127.0.0.1:8787/v1/teams/platform/submissions']);
     expect(status.weeks).toHaveLength(1);
   });
 
   it('reads the team’s notes right after a week is sent, in the same run, and at no other time', async () => {
-    await refreshSync(afterSpread);
+    await refreshSync(pinnedClock(afterSpread));
     expect(requests).toEqual([
       'POST /v1/teams/platform/submissions with rule',
       'GET /v1/teams/platform/notes with rule',
@@ -211,7 +216,8 @@ describe('team sync', () => {
       notes: [{ weekId: '2026-W46', theme: 'choice', text: 'We heard you.' }],
     });
     // Hours and days later, with nothing to send, nothing is asked for: no cycle of its own.
-    for (const hours of [1, 7, 24, 72]) await refreshSync(new Date(afterSpread.getTime() + hours * 3600_000));
+    for (const hours of [1, 7, 24, 72])
+      await refreshSync(pinnedClock(new Date(afterSpread.getTime() + hours * 3600_000)));
     expect(requests).toHaveLength(2);
     expect(notesFetched).toBe(1);
   });
@@ -220,7 +226,7 @@ describe('team sync', () => {
     answer = async () => {
       throw new TypeError('Failed to fetch');
     };
-    await refreshSync(afterSpread);
+    await refreshSync(pinnedClock(afterSpread));
     expect(requests).toEqual(['POST /v1/teams/platform/submissions with rule']);
     expect(await loadTeamNotes()).toBeUndefined();
   });
@@ -231,7 +237,7 @@ describe('team sync', () => {
       fakeBrowser.current._state.origins.clear();
       return Response.json({ status: 'created' }, { status: 201 });
     };
-    await refreshSync(afterSpread);
+    await refreshSync(pinnedClock(afterSpread));
     expect(requests).toEqual(['POST /v1/teams/platform/submissions with rule']);
   });
 
@@ -241,7 +247,7 @@ describe('team sync', () => {
     await saveEntry(db, waitingEntry('2026-W45', { sendAt: afterSpread.getTime() - 5 * 86_400_000 }));
     await saveEntry(db, waitingEntry('2026-W46', { sendAt: afterSpread.getTime() - 2 * 86_400_000 }));
     db.close();
-    const first = await refreshSync(afterSpread);
+    const first = await refreshSync(pinnedClock(afterSpread));
     expect(requests).toEqual([
       'POST /v1/teams/platform/submissions with rule',
       'GET /v1/teams/platform/notes with rule',
@@ -256,12 +262,12 @@ describe('team sync', () => {
     expect(waiting[0]?.sendAt).not.toBe(waiting[1]?.sendAt);
     // The alarm wakes the worker for the earlier of the two, which then goes alone.
     const next = Math.min(...waiting.map((w) => w.sendAt));
-    expect(Math.abs(alarmIn() - (next - afterSpread.getTime()))).toBeLessThan(5000);
-    const second = await refreshSync(new Date(next));
+    expect(alarmAt()).toBe(next);
+    const second = await refreshSync(pinnedClock(new Date(next)));
     expect(sent).toHaveLength(2);
     expect(second.weeks.filter((w) => w.state === 'waiting')).toHaveLength(1);
     const last = second.weeks.find((w) => w.state === 'waiting');
-    await refreshSync(new Date(last?.sendAt ?? 0));
+    await refreshSync(pinnedClock(new Date(last?.sendAt ?? 0)));
     expect(sent.map((s) => JSON.parse(String(s.init.body)).weekId).sort()).toEqual([
       '2026-W45',
       '2026-W46',
@@ -271,10 +277,10 @@ describe('team sync', () => {
   });
 
   it('writes the request rule before sending, and puts it back at every run when it went missing', async () => {
-    await refreshSync(new Date(afterSpread.getTime() - 8 * 86_400_000)); // nothing to send yet
+    await refreshSync(pinnedClock(new Date(afterSpread.getTime() - 8 * 86_400_000))); // nothing to send yet
     expect([...fakeBrowser.current._state.rules.values()]).toEqual([requestRuleFor(invite.endpoint)]);
     fakeBrowser.current._state.rules.clear();
-    await refreshSync(afterSpread);
+    await refreshSync(pinnedClock(afterSpread));
     expect(requests.every((r) => r.endsWith('with rule'))).toBe(true);
     expect(requests).toHaveLength(2);
     expect([...fakeBrowser.current._state.rules.values()]).toEqual([requestRuleFor(invite.endpoint)]);
@@ -285,17 +291,17 @@ describe('team sync', () => {
     fakeBrowser.current.declarativeNetRequest.updateDynamicRules = async () => {
       throw new Error('Internal error');
     };
-    const status = await refreshSync(afterSpread);
+    const status = await refreshSync(pinnedClock(afterSpread));
     expect(requests).toEqual([]);
     expect(status.weeks.map((w) => w.state)).toEqual(['waiting']);
     expect(status.problem).toMatch(/could not set up how it talks to 127\.0\.0\.1:8787/);
   });
 
   it('removes the request rule when no team is joined', async () => {
-    await refreshSync(afterSpread);
+    await refreshSync(pinnedClock(afterSpread));
     expect(fakeBrowser.current._state.rules.size).toBe(1);
     await saveMembership(null);
-    await refreshSync(afterSpread);
+    await refreshSync(pinnedClock(afterSpread));
     expect(fakeBrowser.current._state.rules.size).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tokenRun } from '../../../src/background/vote-tokens';
 import { firstFetchAt } from '../../../src/core/token-schedule';
 import { fromBase64Url, parseToken } from '../../../src/core/vote-token';
@@ -9,7 +9,7 @@ import { openPulseDb, type PulseDb } from '../../../src/storage/db';
 import { listTokens } from '../../../src/storage/tokens';
 import { member as joinedLastWeek } from '../core/vote-samples';
 import { fakeBrowser } from '../fake-browser';
-import { type FakeEndpoint, fakeEndpoint } from './fake-endpoint';
+import { type FakeEndpoint, fakeEndpoint, prepareKeys } from './fake-endpoint';
 
 const DAY = 86_400_000;
 /** Joined this week: last week is none of its business. */
@@ -18,6 +18,9 @@ const member = { ...joinedLastWeek, joinedWeek: '2026-W49' as const };
 const thursday = new Date(2026, 11, 3, 12);
 let endpoint: FakeEndpoint;
 let db: PulseDb;
+
+// The endpoint publishes a week's key from the week before (its weeks here: W48 to W50) to 13 ahead.
+beforeAll(() => prepareKeys('2026-W47', 18), 120_000);
 
 beforeEach(async () => {
   endpoint = fakeEndpoint({ invite: member.ingestToken, teamId: 'squad' });

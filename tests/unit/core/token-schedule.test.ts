@@ -74,6 +74,8 @@ describe('when a week’s token is asked for', () => {
       problem: 'taken',
       request,
     });
-    expect(() => tokenAfterAttempt(asked, { kind: 'signed' }, thursday, 0, null)).toThrow();
+    expect(() => tokenAfterAttempt(asked, { kind: 'signed' }, thursday, 0, null)).toThrow(
+      'A signed record needs its token.',
+    );
   });
 });

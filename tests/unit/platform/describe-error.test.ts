@@ -34,7 +34,20 @@ describe('describeError', () => {
 
   it('puts anything else inside a sentence, technical words and all', () => {
     expect(describeError(new TypeError('x is undefined'))).toBe('Something unexpected went wrong (x is undefined).');
-    expect(describeError(new DOMException('full', 'QuotaExceededError'))).toMatch(/no room left/);
+  });
+
+  it('says the browser has no room, whether a quota or the disk ran out', () => {
+    const full = 'The browser has no room left to save this. Free some disk space and try again.';
+    expect(describeError(new DOMException('full', 'QuotaExceededError'))).toBe(full);
+    // Chromium's IndexedDB on a full disk (as seen in tests/e2e/faults.test.ts).
+    const chromium =
+      'Connection is closing because of: IO error: .../chrome-extension_x_0.indexeddb.leveldb/000003.log: ' +
+      'FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)';
+    expect(describeError(new DOMException(chromium, 'UnknownError'))).toBe(full);
+    expect(describeError(new DOMException('NS_ERROR_FILE_NO_DEVICE_SPACE', 'UnknownError'))).toBe(full);
+    expect(describeError(new DOMException('IO error: corrupted block', 'UnknownError'))).toMatch(
+      /^Something unexpected/,
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadManagerAccess, saveManagerAccess } from '../../../src/platform/manager-settings';
 import { fakeBrowser } from '../fake-browser';
+import { refusalAt } from '../schema-refusal';
 
 const access = { endpoint: 'https://pulse.example.org', teamId: 'platform', managerToken: 'M'.repeat(43) };
 
@@ -18,6 +19,11 @@ describe('manager access', () => {
     const loaded = await loadManagerAccess();
     expect(loaded.value).toBeNull();
     expect(loaded.problem).toMatch(/could not be read/);
-    await expect(saveManagerAccess({ ...access, managerToken: 'short' })).rejects.toThrow();
+    await expect(saveManagerAccess({ ...access, managerToken: 'short' })).rejects.toEqual(
+      refusalAt(['managerToken'], 'invalid_format'),
+    );
+    expect(fakeBrowser.current._state.local.get('managerAccess')).toMatchObject({
+      endpoint: 'http://pulse.example.org',
+    });
   });
 });

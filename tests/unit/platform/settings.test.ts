@@ -7,6 +7,7 @@ import {
   saveReminderState,
 } from '../../../src/platform/settings';
 import { fakeBrowser } from '../fake-browser';
+import { refusalAt } from '../schema-refusal';
 
 describe('reminder settings in storage.local', () => {
   it('defaults when nothing is stored, and reads back what was saved', async () => {
@@ -25,7 +26,13 @@ describe('reminder settings in storage.local', () => {
   });
 
   it('refuses to save invalid settings', async () => {
-    await expect(saveReminderSettings({ ...DEFAULT_REMINDER, minuteOfDay: -1 })).rejects.toThrow();
+    await expect(saveReminderSettings({ ...DEFAULT_REMINDER, minuteOfDay: -1 })).rejects.toEqual(
+      refusalAt(['minuteOfDay'], 'too_small'),
+    );
+    await expect(saveReminderSettings({ ...DEFAULT_REMINDER, minuteOfDay: 24 * 60 })).rejects.toEqual(
+      refusalAt(['minuteOfDay'], 'too_big'),
+    );
+    expect(fakeBrowser.current._state.local.has('reminderSettings')).toBe(false);
   });
 
   it('keeps the reminder bookkeeping', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLatestTeamInvites, loadTeamInvites, saveTeamInvites } from '../../../src/platform/team-invites';
 import { fakeBrowser } from '../fake-browser';
+import { refusalAt } from '../schema-refusal';
 
 describe('a personal team’s invite count kept for the pages', () => {
   it('is kept, read back for its own team only, and forgotten', async () => {
@@ -24,6 +25,9 @@ describe('a personal team’s invite count kept for the pages', () => {
     });
     expect(await loadTeamInvites('squad')).toBeUndefined();
     expect(await loadLatestTeamInvites()).toBeUndefined();
-    await expect(saveTeamInvites({ teamId: 'squad', weekId: '2026-W49', invites: -1, fetchedAt: 1 })).rejects.toThrow();
+    await expect(saveTeamInvites({ teamId: 'squad', weekId: '2026-W49', invites: -1, fetchedAt: 1 })).rejects.toEqual(
+      refusalAt(['invites'], 'too_small'),
+    );
+    expect(fakeBrowser.current._state.local.get('teamInvites')).toMatchObject({ invites: '6' });
   });
 });

@@ -29,6 +29,8 @@ describe('the vote token client', async () => {
   it('refuses to finish with a signature of another request', async () => {
     const one = await requestToken(spki, 'squad', '2026-W48');
     const two = await requestToken(spki, 'squad', '2026-W48');
-    await expect(finishToken(spki, one, await suite.blindSign(keys.privateKey, two.blindedRequest))).rejects.toThrow();
+    await expect(finishToken(spki, one, await suite.blindSign(keys.privateKey, two.blindedRequest))).rejects.toThrow(
+      'invalid signature',
+    );
   });
 });

@@ -10,7 +10,7 @@ import { MemoryStorage } from '../memory-storage';
 
 const WEEK = '2026-W48';
 const now = new Date(2026, 10, 26, 12); // Thursday of 2026-W48
-const clock = () => now;
+const clock = { now: () => now, settle: async () => {} };
 const ids = pulseForWeek(WEEK).questions.map((q) => q.id);
 const [q1 = '', q2 = '', q3 = ''] = ids;
 
@@ -113,6 +113,28 @@ describe('the first screen', () => {
     close();
   });
 
+  it('moves to the extension clock’s week once it settles (a development install’s test clock)', async () => {
+    await seed(samplePulse(WEEK, { answers: { [q1]: 5 }, completed: false }));
+    let time = new Date(2026, 10, 18, 12); // the real clock: Wednesday of 2026-W47
+    const settled = deferred();
+    const s = new PulseSession({
+      clock: {
+        now: () => time,
+        settle: async () => {
+          await settled.promise;
+          time = now;
+        },
+      },
+    });
+    const loading = s.load();
+    expect(ready(s.view).weekId).toBe('2026-W47'); // drawn at once, on the real clock
+    settled.resolve();
+    await loading;
+    expect(ready(s.view)).toMatchObject({ weekId: WEEK, loaded: true, record: { answers: { [q1]: 5 } } });
+    expect(ready(s.view).questions).toEqual(pulseForWeek(WEEK).questions);
+    s.dispose();
+  });
+
   it('opens a finished week on the thank-you', async () => {
     await seed(samplePulse(WEEK));
     const { s, close } = session();
@@ -195,7 +217,7 @@ describe('answering', () => {
   it('reports a save the week refuses, shows what is stored, and says the week closed', async () => {
     await seed(samplePulse(WEEK, { answers: { [q1]: 4 }, completed: false }));
     let time = now;
-    const s = new PulseSession({ clock: () => time });
+    const s = new PulseSession({ clock: { now: () => time, settle: async () => {} } });
     await s.load();
     time = new Date(2026, 10, 30, 0, 0, 1); // Monday of the next week
     expect(await s.answer(q1, 1)).toBeUndefined();

@@ -8,6 +8,10 @@ import { listPulses, listUnreadable } from '../../../src/storage/pulses';
 import { DB_NAME } from '../../../src/storage/schema';
 import { listTokens, saveTokens } from '../../../src/storage/tokens';
 import { samplePulse, waitingEntry } from '../core/samples';
+
+/** What IndexedDB throws for a transaction on a closed connection (and not, say, on a missing store). */
+const CLOSED = expect.objectContaining({ name: 'InvalidStateError' });
+
 import { tokenRecord } from '../core/vote-samples';
 
 const now = new Date(2026, 10, 26, 12);
@@ -92,7 +96,7 @@ describe('openPulseDb', () => {
     expect(closedFor).toBe('blocking');
     expect(newer.version).toBe(DB_VERSION + 1);
     newer.close();
-    expect(() => db.transaction('pulses')).toThrow();
+    expect(() => db.transaction('pulses')).toThrow(CLOSED);
   });
 
   it('climbs a new database to the top of the ladder with every store the code reads', async () => {
@@ -111,13 +115,13 @@ describe('withPulseDb', () => {
       return db.count('pulses');
     });
     expect(count).toBe(0);
-    expect(() => kept?.transaction('pulses')).toThrow();
+    expect(() => kept?.transaction('pulses')).toThrow(CLOSED);
     await expect(
       withPulseDb(async (db) => {
         kept = db;
         throw new Error('the work failed');
       }),
     ).rejects.toThrow('the work failed');
-    expect(() => kept?.transaction('pulses')).toThrow();
+    expect(() => kept?.transaction('pulses')).toThrow(CLOSED);
   });
 });

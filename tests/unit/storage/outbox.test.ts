@@ -3,6 +3,7 @@ import { openPulseDb } from '../../../src/storage/db';
 import { listOutbox, queueWeeks, saveEntry, updateTeamEntries } from '../../../src/storage/outbox';
 import { deleteAllPulses, listUnreadable } from '../../../src/storage/pulses';
 import { waitingEntry } from '../core/samples';
+import { refusalAt } from '../schema-refusal';
 
 const now = new Date(2026, 11, 3, 12);
 
@@ -20,9 +21,12 @@ describe('the outbox store', () => {
 
   it('refuses to store an entry that does not parse, and writes nothing of its batch', async () => {
     const db = await openPulseDb();
-    const bad = { ...waitingEntry('2026-W48'), submission: { comment: 'never' } } as never;
-    await expect(queueWeeks(db, [waitingEntry('2026-W47'), bad])).rejects.toThrow();
-    await expect(saveEntry(db, bad)).rejects.toThrow();
+    const entry = waitingEntry('2026-W48');
+    const bad = { ...entry, submission: { ...entry.submission, comment: 'never' } } as never;
+    await expect(queueWeeks(db, [waitingEntry('2026-W47'), bad])).rejects.toEqual(
+      refusalAt(['submission'], 'unrecognized_keys'),
+    );
+    await expect(saveEntry(db, bad)).rejects.toEqual(refusalAt(['submission'], 'unrecognized_keys'));
     expect((await listOutbox(db, now)).value).toEqual([]);
     db.close();
   });

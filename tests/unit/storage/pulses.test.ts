@@ -41,7 +41,7 @@ describe('pulses store', () => {
     const db = await openPulseDb();
     await expect(
       updatePulse(db, '2026-W48', create, (r) => ({ ...r, answers: { 'not-a-question': 3 } }), now),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/^Refusing to store an invalid record:\n.*not-a-question/);
     expect(await db.count('pulses')).toBe(0);
     db.close();
   });
@@ -81,7 +81,9 @@ describe('pulses store', () => {
     ]);
 
     const bad = [samplePulse('2026-W40'), { ...samplePulse('2026-W41'), bankVersion: 0 }];
-    await expect(writeImport(db, () => ({ writes: bad }), now)).rejects.toThrow();
+    await expect(writeImport(db, () => ({ writes: bad }), now)).rejects.toThrow(
+      /^Refusing to store an invalid record:\n.*bankVersion/,
+    );
     expect((await listPulses(db, now)).value).toHaveLength(2);
     db.close();
   });

@@ -3,6 +3,7 @@ import { openPulseDb } from '../../../src/storage/db';
 import { listUnreadable } from '../../../src/storage/pulses';
 import { listTokens, saveTokens, updateTeamTokens } from '../../../src/storage/tokens';
 import { tokenRecord } from '../core/vote-samples';
+import { refusalAt } from '../schema-refusal';
 
 const now = new Date(2026, 11, 3, 12);
 
@@ -28,7 +29,7 @@ describe('the tokens store', () => {
   it('writes nothing of a batch holding a record that does not parse', async () => {
     const db = await openPulseDb();
     const bad = tokenRecord('2026-W49', { state: 'ready' }); // ready, without a token
-    await expect(saveTokens(db, [tokenRecord('2026-W48'), bad])).rejects.toThrow();
+    await expect(saveTokens(db, [tokenRecord('2026-W48'), bad])).rejects.toEqual(refusalAt([], 'custom'));
     expect((await listTokens(db, now)).value).toEqual([]);
     db.close();
   });
