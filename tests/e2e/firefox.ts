@@ -175,7 +175,8 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
 /** The welcome tab a first install opens (background/welcome.ts), waited for and closed. */
 async function closeWelcome(browser: Browser, origin: string): Promise<void> {
   const welcome = `${origin}src/welcome/index.html`;
-  const deadline = Date.now() + 15_000;
+  // Generous: a first start of the extension on a loaded two-core machine once took over 15 s.
+  const deadline = Date.now() + 45_000;
   for (;;) {
     // Over BiDi a tab the extension opened reports about:blank as its url(): ask the page itself.
     for (const page of await browser.pages()) {
