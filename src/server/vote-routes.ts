@@ -98,7 +98,8 @@ export function registerVoteRoutes(app: Hono<{ Bindings: Bindings }>, deps: Vote
     if (weekStatus(weekId, now, deps.collectionDays).kind === 'released') {
       fail(409, 'week_released', `Week ${weekId} has been released; it takes no more votes.`);
     }
-    const key = await weekKey(store, team, weekId);
+    // The remembered key, as a vote finds it; made (and so looked up) only on the week's first request.
+    const key = (await keys.of(team.teamId, weekId))?.key ?? (await weekKey(store, team, weekId));
     let signature: Uint8Array;
     try {
       signature = blindSign(key, blinded);
