@@ -5,12 +5,10 @@ import { browser } from '../platform/browser';
 import { t, tCount } from '../platform/i18n';
 import { ErrorNotice, Loading } from '../ui/Status';
 import { weekRange } from '../ui/week-label';
-import { CommentStep } from './CommentStep';
 import { Destination } from './Destination';
 import { type KeyTarget, keyAction } from './keys';
 import { QuestionStep } from './QuestionStep';
 import { stepAt } from './session';
-import type { ThankYou as ThankYouScreen } from './ThankYou';
 import { usePulse } from './usePulse';
 
 /**
@@ -29,24 +27,30 @@ function targetKind(target: EventTarget | null): KeyTarget {
 }
 
 /**
- * The thank-you screen (with the history and the team's notes) is not needed for the first
- * statement: it loads once the engineer is past the statements, or returns to a finished week.
+ * A screen the first statement does not need, loaded once `wanted`: the comment step as soon as
+ * the first statement is up (it is seconds away at the earliest), the thank-you screen (with the
+ * history and the team's notes) once the engineer is past the statements or returns to a finished
+ * week. Until it arrives the Loading line shows; answers are saved whatever happens here.
  */
-function useThankYou(wanted: boolean): typeof ThankYouScreen | undefined {
-  const [screen, setScreen] = useState<typeof ThankYouScreen | undefined>(undefined);
+function useLater<T>(load: () => Promise<T>, wanted: boolean): T | undefined {
+  const [loaded, setLoaded] = useState<{ value: T } | undefined>(undefined);
   useEffect(() => {
-    if (!wanted || screen) return;
-    import('./ThankYou').then(
-      (m) => setScreen(() => m.ThankYou),
-      () => {}, // The Loading line stays; answers are saved whatever happens here.
+    if (!wanted || loaded) return;
+    load().then(
+      (value) => setLoaded({ value }),
+      () => {},
     );
-  }, [wanted, screen]);
-  return screen;
+  }, [wanted, loaded, load]);
+  return loaded?.value;
 }
+
+const loadThankYou = () => import('./ThankYou').then((m) => m.ThankYou);
+const loadCommentStep = () => import('./CommentStep').then((m) => m.CommentStep);
 
 export function Popup() {
   const { view, session } = usePulse();
-  const ThankYou = useThankYou(view.kind === 'ready' && view.step.kind !== 'question');
+  const ThankYou = useLater(loadThankYou, view.kind === 'ready' && view.step.kind !== 'question');
+  const CommentStep = useLater(loadCommentStep, view.kind === 'ready');
   // The key listener reads the view of the latest render, not of the render that added it.
   const latest = useRef(view);
   latest.current = view;
@@ -133,14 +137,18 @@ export function Popup() {
           <Destination />
         </QuestionStep>
       ) : step.kind === 'comment' ? (
-        <CommentStep
-          comment={view.comment}
-          answered={view.questions.filter((q) => isScaleValue(view.record?.answers[q.id])).length}
-          total={total}
-          onChange={(text) => session.typeComment(text)}
-          onBack={() => session.goTo(stepAt(total - 1, total))}
-          onDone={() => void session.finish()}
-        />
+        CommentStep ? (
+          <CommentStep
+            comment={view.comment}
+            answered={view.questions.filter((q) => isScaleValue(view.record?.answers[q.id])).length}
+            total={total}
+            onChange={(text) => session.typeComment(text)}
+            onBack={() => session.goTo(stepAt(total - 1, total))}
+            onDone={() => void session.finish()}
+          />
+        ) : (
+          <Loading />
+        )
       ) : ThankYou ? (
         <ThankYou view={view} onChange={() => session.goTo(stepAt(0, total))} />
       ) : (

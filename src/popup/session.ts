@@ -19,7 +19,6 @@ import { pulseForWeek } from '../core/rotation';
 import type { Answer } from '../core/scale';
 import type { PulseRecord } from '../core/schemas';
 import { type WeekId, weekEnd, weekIdOf } from '../core/week';
-import { describeError } from '../platform/describe-error';
 import { t } from '../platform/i18n';
 import { openPulseDb, type PulseDb } from '../storage/db';
 import { dropDrafts, keepAnswer, keepComment, readDraft, saveDraft, settleDraft } from '../storage/drafts';
@@ -72,6 +71,15 @@ export function stepAt(index: number, total: number): Step {
 export function resumeAt(record: PulseRecord | undefined): Step {
   if (!record) return { kind: 'question', index: 0 };
   return record.completed ? { kind: 'thanks' } : stepAt(resumeStep(record), record.questionIds.length);
+}
+
+/** A failure in words; the wording (with every other screen's) loads only when something failed. */
+async function describedError(error: unknown): Promise<string> {
+  try {
+    return (await import('../platform/describe-error')).describeError(error);
+  } catch {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 export class PulseSession {
@@ -152,7 +160,8 @@ export class PulseSession {
       }));
       await this.#loadHistory();
     } catch (error) {
-      if (load === this.#loads) this.#set({ kind: 'failed', message: describeError(error) });
+      const message = await describedError(error);
+      if (load === this.#loads) this.#set({ kind: 'failed', message });
     }
   }
 
@@ -300,10 +309,11 @@ export class PulseSession {
       const stored = await this.#database()
         .then((db) => readPulse(db, weekId, this.#clock.now()))
         .catch(() => undefined);
+      const problem = t('popup_notSaved', await describedError(error));
       this.#patch((v) => ({
         record: stored ? stored.value : v.record,
         weekClosed: v.weekClosed || error instanceof WeekClosedError,
-        problem: t('popup_notSaved', describeError(error)),
+        problem,
       }));
       return undefined;
     }
