@@ -12,8 +12,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/server/sqlite-store';
-import { hashToken } from '../../src/server/tokens';
-import { INGEST, MANAGER } from './harness';
+import { createPlatformTeam, INGEST } from './harness';
 import { collectingWeek, until } from './ingest-load';
 import { startServerProcess } from './server-process';
 import { submission } from './store-contract';
@@ -42,14 +41,7 @@ describe('a full disk under the SQLite file', () => {
     }
     const seed = join(dir, 'seed.db');
     const store = openSqliteStore(seed);
-    await store.createTeam({
-      teamId: 'platform',
-      name: 'Platform',
-      kind: 'open',
-      ingestTokenHash: hashToken(INGEST),
-      managerTokenHash: hashToken(MANAGER),
-      k: 5,
-    });
+    await createPlatformTeam(store);
     await store.close();
     const disk = join(dir, 'disk');
     mkdirSync(disk);

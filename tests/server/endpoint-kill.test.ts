@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/server/sqlite-store';
-import { hashToken } from '../../src/server/tokens';
-import { INGEST, MANAGER } from './harness';
+import { createPlatformTeam, INGEST } from './harness';
 import { type Answer, collectingWeek, ingestLoad, until } from './ingest-load';
 import { startServerProcess } from './server-process';
 
@@ -23,14 +22,7 @@ describe('the endpoint killed with SIGKILL under load', () => {
   it('loses no acknowledged submission across three kills', async () => {
     const file = join(dir, 'pulse.db');
     const store = openSqliteStore(file);
-    await store.createTeam({
-      teamId: 'platform',
-      name: 'Platform',
-      kind: 'open',
-      ingestTokenHash: hashToken(INGEST),
-      managerTokenHash: hashToken(MANAGER),
-      k: 5,
-    });
+    await createPlatformTeam(store);
     await store.close();
 
     const answers: Answer[] = [];

@@ -41,6 +41,18 @@ export interface Running {
   close(): Promise<void>;
 }
 
+/** The team every server test sends to: open, k 5, with the INGEST and MANAGER tokens above. */
+export async function createPlatformTeam(store: Store): Promise<void> {
+  await store.createTeam({
+    teamId: 'platform',
+    kind: 'open',
+    name: 'Platform',
+    ingestTokenHash: hashToken(INGEST),
+    managerTokenHash: hashToken(MANAGER),
+    k: 5,
+  });
+}
+
 export async function startServer(
   options: {
     store?: Store;
@@ -64,14 +76,7 @@ export async function startServer(
 ): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), 'pulse-server-'));
   const store = options.store ?? openSqliteStore(join(dir, 'pulse.db'));
-  await store.createTeam({
-    teamId: 'platform',
-    kind: 'open',
-    name: 'Platform',
-    ingestTokenHash: hashToken(INGEST),
-    managerTokenHash: hashToken(MANAGER),
-    k: 5,
-  });
+  await createPlatformTeam(store);
   const limiters = {
     token: rateLimiter({ perMinute: options.perMinute ?? 1_000_000, burst: options.burst ?? 1_000_000 }),
     address: rateLimiter({ perMinute: 1, burst: options.refusedBurst ?? 1_000_000 }),

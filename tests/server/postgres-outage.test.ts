@@ -7,8 +7,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/server/postgres-store';
-import { hashToken } from '../../src/server/tokens';
-import { INGEST, MANAGER } from './harness';
+import { createPlatformTeam, INGEST } from './harness';
 import { type Answer, ingestLoad, type Load, until } from './ingest-load';
 import { type PrivatePostgres, startPrivatePostgres } from './private-postgres';
 import { type ServerProcess, startServerProcess } from './server-process';
@@ -21,14 +20,7 @@ const loads: Load[] = [];
 beforeAll(async () => {
   cluster = await startPrivatePostgres();
   const store = await openPostgresStore(cluster.url);
-  await store.createTeam({
-    teamId: 'platform',
-    name: 'Platform',
-    kind: 'open',
-    ingestTokenHash: hashToken(INGEST),
-    managerTokenHash: hashToken(MANAGER),
-    k: 5,
-  });
+  await createPlatformTeam(store);
   await store.close();
   server = await startServerProcess({ DATABASE_URL: cluster.url, INGEST_PER_MINUTE: '100000000' });
 }, 60_000);

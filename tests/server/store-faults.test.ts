@@ -12,8 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/server/sqlite-store';
 import type { Store } from '../../src/server/store';
 import { StoreUnavailable, storeFaultOf, storeFaults } from '../../src/server/store-faults';
-import { hashToken } from '../../src/server/tokens';
-import { INGEST, MANAGER, startServer } from './harness';
+import { createPlatformTeam, INGEST, MANAGER, startServer } from './harness';
 import { collectingWeek } from './ingest-load';
 import { startServerProcess } from './server-process';
 import { submission } from './store-contract';
@@ -195,14 +194,7 @@ describe('SQLite read-only', () => {
     const folder = mkdtempSync(join(tmpdir(), 'pulse-read-only-'));
     const file = join(folder, 'pulse.db');
     const store = openSqliteStore(file);
-    await store.createTeam({
-      teamId: 'platform',
-      name: 'Platform',
-      kind: 'open',
-      ingestTokenHash: hashToken(INGEST),
-      managerTokenHash: hashToken(MANAGER),
-      k: 5,
-    });
+    await createPlatformTeam(store);
     await store.close();
     // The file read-only; its folder open, where SQLite keeps the WAL's shared-memory index.
     chmodSync(file, 0o444);
