@@ -133,6 +133,7 @@ export function Popup() {
           onAnswer={(answer) => void session.answer(question.id, answer)}
           onBack={() => session.goTo(stepAt(step.index - 1, total))}
           onNext={() => session.goTo(stepAt(step.index + 1, total))}
+          busy={!view.loaded}
         >
           <Destination />
         </QuestionStep>

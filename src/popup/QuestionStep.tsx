@@ -13,6 +13,11 @@ export interface QuestionStepProps {
   readonly onAnswer: (answer: Answer) => void;
   readonly onBack: () => void;
   readonly onNext: () => void;
+  /**
+   * Still reading what this browser stored for the week: the statement is up before IndexedDB
+   * answers, and the saved answer (or a later statement to resume at) may still replace it.
+   */
+  readonly busy: boolean;
   /** Under the statement: where the answers go. */
   readonly children?: ComponentChildren;
 }
@@ -25,10 +30,11 @@ export function QuestionStep({
   onAnswer,
   onBack,
   onNext,
+  busy,
   children,
 }: QuestionStepProps) {
   return (
-    <section aria-labelledby="progress">
+    <section aria-labelledby="progress" aria-busy={busy}>
       <p id="progress" class="progress">
         {t('popup_statementOf', index + 1, total)}
       </p>

@@ -38,6 +38,9 @@ const showsWeek = (page: UserPage, week: WeekId) =>
 async function openPulse(open: OpenPopup): Promise<UserPage> {
   const page = await open();
   await showsWeek(page, PULSE_WEEK);
+  // Loaded: what the week has stored (and the statement to resume at) is on screen, so an answer
+  // given in another window after this moment cannot move this one on.
+  await page.waitFor('section[aria-busy="false"]');
   return page;
 }
 
