@@ -120,7 +120,9 @@ export function Popup() {
         </ErrorNotice>
       )}
       {view.problem && !view.weekClosed && <ErrorNotice>{view.problem}</ErrorNotice>}
-      <p class="visually-hidden" aria-live="polite">
+      {/* Busy while the week's stored answers are read: the statement is up before IndexedDB
+          answers, and the stored record may still move it on to the statement to resume at. */}
+      <p class="visually-hidden" aria-live="polite" aria-busy={!view.loaded}>
         {step.kind === 'question' ? t('popup_statementOf', step.index + 1, total) : ''}
       </p>
       {step.kind === 'question' && question ? (
@@ -133,7 +135,6 @@ export function Popup() {
           onAnswer={(answer) => void session.answer(question.id, answer)}
           onBack={() => session.goTo(stepAt(step.index - 1, total))}
           onNext={() => session.goTo(stepAt(step.index + 1, total))}
-          busy={!view.loaded}
         >
           <Destination />
         </QuestionStep>

@@ -13,11 +13,6 @@ export interface QuestionStepProps {
   readonly onAnswer: (answer: Answer) => void;
   readonly onBack: () => void;
   readonly onNext: () => void;
-  /**
-   * Still reading what this browser stored for the week: the statement is up before IndexedDB
-   * answers, and the saved answer (or a later statement to resume at) may still replace it.
-   */
-  readonly busy: boolean;
   /** Under the statement: where the answers go. */
   readonly children?: ComponentChildren;
 }
@@ -30,11 +25,10 @@ export function QuestionStep({
   onAnswer,
   onBack,
   onNext,
-  busy,
   children,
 }: QuestionStepProps) {
   return (
-    <section aria-labelledby="progress" aria-busy={busy}>
+    <section aria-labelledby="progress">
       <p id="progress" class="progress">
         {t('popup_statementOf', index + 1, total)}
       </p>

@@ -74,12 +74,11 @@ export function resumeAt(record: PulseRecord | undefined): Step {
 }
 
 /** A failure in words; the wording (with every other screen's) loads only when something failed. */
-async function describedError(error: unknown): Promise<string> {
-  try {
-    return (await import('../platform/describe-error')).describeError(error);
-  } catch {
-    return error instanceof Error ? error.message : String(error);
-  }
+function describedError(error: unknown): Promise<string> {
+  return import('../platform/describe-error').then(
+    (m) => m.describeError(error),
+    () => String(error),
+  );
 }
 
 export class PulseSession {

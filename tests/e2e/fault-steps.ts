@@ -40,7 +40,7 @@ async function openPulse(open: OpenPopup): Promise<UserPage> {
   await showsWeek(page, PULSE_WEEK);
   // Loaded: what the week has stored (and the statement to resume at) is on screen, so an answer
   // given in another window after this moment cannot move this one on.
-  await page.waitFor('section[aria-busy="false"]');
+  await page.waitFor('[aria-live][aria-busy="false"]');
   return page;
 }
 
