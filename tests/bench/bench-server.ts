@@ -21,6 +21,8 @@ export interface BenchServer {
   readonly invites: readonly string[];
   /** The SQLite file it serves from. */
   readonly dbFile: string;
+  /** Another team in the same file, made as create-team makes it; its invites, as printed. */
+  addTeam(teamId: string, kind: readonly string[]): string[];
   rssMiB(): number;
   /** CPU time the process has used so far, in ms: all its threads, and its main (event loop) thread. */
   cpuMs(): { all: number; loop: number };
@@ -33,6 +35,14 @@ function cpuTicksMs(file: string): number {
   // The command name (field 2) may hold spaces; count fields from the last parenthesis.
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The invites create-team printed, one a line among its other words. */
+function invitesIn(printed: string): string[] {
+  return printed.split('\n').flatMap((line) => {
+    const parsed = parseInvite(line);
+    return parsed.ok ? [parsed.invite.ingestToken] : [];
+  });
 }
 
 export async function startBenchServer(
@@ -48,10 +58,7 @@ export async function startBenchServer(
     env: { ...env, PUBLIC_URL: 'http://127.0.0.1:1' },
     encoding: 'utf8',
   });
-  const invites = created.stdout.split('\n').flatMap((line) => {
-    const parsed = parseInvite(line);
-    return parsed.ok ? [parsed.invite.ingestToken] : [];
-  });
+  const invites = invitesIn(created.stdout);
   const first = invites[0];
   if (!first) throw new Error(`Could not create the bench team: ${created.stderr}`);
   const child: ChildProcess = spawn(process.execPath, [...nodeFlags, 'dist-server/main.mjs'], { cwd: root, env });
@@ -76,6 +83,16 @@ export async function startBenchServer(
       ingestToken: first,
       invites,
       dbFile: env.PULSE_DB,
+      addTeam: (id, teamKind) => {
+        // The command built above; a running endpoint reads the new team from the same file.
+        const made = spawnSync(process.execPath, ['dist-server/main.mjs', 'create-team', id, ...teamKind], {
+          cwd: root,
+          env: { ...env, PUBLIC_URL: 'http://127.0.0.1:1' },
+          encoding: 'utf8',
+        });
+        if (made.status !== 0) throw new Error(`Could not create team ${id}: ${made.stderr}`);
+        return invitesIn(made.stdout);
+      },
       rssMiB: () =>
         Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/)?.[1] ?? Number.NaN) / 1024,
       cpuMs: () => ({ all: cpuTicksMs(`/proc/${pid}/stat`), loop: cpuTicksMs(`/proc/${pid}/task/${pid}/stat`) }),
