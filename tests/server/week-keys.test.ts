@@ -1,6 +1,6 @@
 /**
  * Week keys and vote tokens end to end in this process: the extension's client code
- * (platform/vote-token-client, @cloudflare/blindrsa-ts on WebCrypto) blinds, the endpoint's
+ * (platform/vote-token-client, RFC 9474 on BigInt and WebCrypto) blinds, the endpoint's
  * OpenSSL signs, the client finishes, the endpoint checks. Then tokens are tampered with as a
  * ballot stuffer would.
  */
