@@ -18,7 +18,9 @@ import { ingestBench } from './ingest';
 import { junkRequestsBench } from './junk-requests';
 import { popupFiles, type SizedFile } from './popup-size';
 import { distWithReference } from './reference-dist';
+import { tokenClientBench } from './token-client';
 import { trendsPageBench } from './trends-page';
+import { votesBench } from './votes';
 
 const OPENS = 20;
 const WARM_UP = 3;
@@ -199,8 +201,10 @@ console.log(`# Culture Pulse benchmarks — ${new Date().toISOString()}, Node ${
 sizes();
 await timings();
 if (!popupOnly) {
+  await tokenClientBench(DIST);
   await ingestBench();
   await junkRequestsBench();
+  await votesBench();
   await postgresRecoveryBench();
   await killRestartBench();
   await csvExportBench();
