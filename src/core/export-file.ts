@@ -22,6 +22,20 @@ export type ExportFile = z.infer<typeof exportFileSchema>;
 /** 5 MB is years of weekly pulses many times over; larger is not ours. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
+/** What an export carries in place of an unreadable vote token record's value. */
+export const WITHHELD_TOKEN_VALUE =
+  'withheld: a vote token record holds no answer, and its secrets stay in this browser';
+
+/**
+ * An unreadable record as the file carries it. A vote token record holds the request the endpoint
+ * saw when it signed and the secret that unblinds it: a file that leaves the browser with them could
+ * be matched to the invite that asked, and so to the vote. It holds no answer, so nothing is lost.
+ */
+function exportable(record: unknown): unknown {
+  const fromTokens = typeof record === 'object' && record !== null && 'store' in record && record.store === 'tokens';
+  return fromTokens ? { ...record, value: WITHHELD_TOKEN_VALUE } : record;
+}
+
 export function buildExportFile(pulses: readonly PulseRecord[], unreadable: readonly unknown[], now: Date): ExportFile {
   const file: ExportFile = {
     format: EXPORT_FORMAT,
@@ -29,7 +43,7 @@ export function buildExportFile(pulses: readonly PulseRecord[], unreadable: read
     exportedAt: now.toISOString(),
     pulses: [...pulses].sort((a, b) => compareWeekIds(a.weekId, b.weekId)),
   };
-  if (unreadable.length > 0) file.unreadable = [...unreadable];
+  if (unreadable.length > 0) file.unreadable = unreadable.map(exportable);
   return file;
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildExportFile, MAX_IMPORT_BYTES, parseExportText, planMerge } from '../../../src/core/export-file';
+import {
+  buildExportFile,
+  MAX_IMPORT_BYTES,
+  parseExportText,
+  planMerge,
+  WITHHELD_TOKEN_VALUE,
+} from '../../../src/core/export-file';
 import { samplePulse } from './samples';
 
 const now = new Date('2026-11-26T12:00:00Z');
@@ -17,6 +23,27 @@ describe('export and import files', () => {
     const file = buildExportFile([], [{ key: '2026-W40', value: { weird: true } }], now);
     expect(file.unreadable).toHaveLength(1);
     expect(parseExportText(JSON.stringify(file)).ok).toBe(true);
+  });
+
+  it("withholds an unreadable vote token record's secrets, and keeps an unreadable outbox record whole", () => {
+    const secret = 'c2VjcmV0LWludmVyc2UtYnl0ZXM';
+    const token = { blindedRequest: 'YmxpbmRlZA', inverse: secret, nonce: 'bm9uY2U' };
+    const outbox = { scores: { 'impact-1': 4 } };
+    const file = buildExportFile(
+      [],
+      [
+        { store: 'tokens', key: 'squad/2026-W40', value: token, problem: 'weekId: invalid', foundAt: 1 },
+        { store: 'outbox', key: 'squad/2026-W40', value: outbox, problem: 'state: invalid', foundAt: 2 },
+      ],
+      now,
+    );
+    const text = JSON.stringify(file);
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain('YmxpbmRlZA');
+    expect(file.unreadable).toEqual([
+      { store: 'tokens', key: 'squad/2026-W40', value: WITHHELD_TOKEN_VALUE, problem: 'weekId: invalid', foundAt: 1 },
+      { store: 'outbox', key: 'squad/2026-W40', value: outbox, problem: 'state: invalid', foundAt: 2 },
+    ]);
   });
 
   it.each([
