@@ -1,6 +1,8 @@
 /** The endpoint's settings, from the environment with sensible defaults, checked before use. */
+import type { BlockList } from 'node:net';
 import * as z from 'zod/mini';
 import { describeIssues } from '../core/schemas';
+import { parseTrustedProxies } from './trusted-proxies';
 
 export interface ServerConfig {
   readonly host: string;
@@ -20,6 +22,8 @@ export interface ServerConfig {
   readonly ingestPerMinute: number;
   /** Requests a minute one client address may have refused before authenticating, after a burst of half that. */
   readonly refusedPerMinute: number;
+  /** The reverse proxies whose X-Forwarded-For names the client (trusted-proxies.ts); none unless set. */
+  readonly trustedProxies: BlockList | undefined;
 }
 
 const envSchema = z.object({
@@ -33,12 +37,19 @@ const envSchema = z.object({
   ),
   INGEST_PER_MINUTE: z.optional(z.string().check(z.regex(/^[1-9]\d{0,8}$/, 'must be a whole number of requests'))),
   REFUSED_PER_MINUTE: z.optional(z.string().check(z.regex(/^[1-9]\d{0,8}$/, 'must be a whole number of requests'))),
+  TRUSTED_PROXIES: z.optional(z.string()),
 });
 
 export function configFromEnv(env: Record<string, string | undefined>): ServerConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new Error(`Bad server settings:\n${describeIssues(parsed.error)}`);
   const e = parsed.data;
+  let trustedProxies: BlockList | undefined;
+  try {
+    trustedProxies = e.TRUSTED_PROXIES === undefined ? undefined : parseTrustedProxies(e.TRUSTED_PROXIES);
+  } catch (error) {
+    throw new Error(`Bad server settings:\n${error instanceof Error ? error.message : String(error)}`);
+  }
   return {
     host: e.HOST ?? '127.0.0.1',
     port: e.PORT === undefined ? 8787 : Number(e.PORT),
@@ -49,5 +60,6 @@ export function configFromEnv(env: Record<string, string | undefined>): ServerCo
     maxBodyBytes: 4096,
     ingestPerMinute: e.INGEST_PER_MINUTE === undefined ? 600 : Number(e.INGEST_PER_MINUTE),
     refusedPerMinute: e.REFUSED_PER_MINUTE === undefined ? 60 : Number(e.REFUSED_PER_MINUTE),
+    trustedProxies,
   };
 }

@@ -11,6 +11,7 @@ import { releaseAllDue } from './releases';
 import type { Store } from './store';
 import { StoreUnavailable } from './store-faults';
 import { ensureAllWeekKeys } from './team-keys';
+import { forwardedAddress } from './trusted-proxies';
 
 /** How often a running server releases weeks whose window has ended, even if nobody looks. */
 const SWEEP_EVERY_MS = 5 * 60_000;
@@ -25,7 +26,7 @@ export async function serveEndpoint(
   store: Store,
   config: Pick<
     ServerConfig,
-    'host' | 'port' | 'collectionDays' | 'maxBodyBytes' | 'ingestPerMinute' | 'refusedPerMinute'
+    'host' | 'port' | 'collectionDays' | 'maxBodyBytes' | 'ingestPerMinute' | 'refusedPerMinute' | 'trustedProxies'
   >,
 ): Promise<RunningEndpoint> {
   // Released weeks are stored as soon as they are due, before the first request and then every few
@@ -55,6 +56,7 @@ export async function serveEndpoint(
       burst: Math.max(5, config.refusedPerMinute / 2),
     }),
     globalLimiter: rateLimiter({ perMinute: Math.max(60 * 60_000, config.ingestPerMinute * 10), burst: 60_000 }),
+    ...(config.trustedProxies ? { addressOf: forwardedAddress(config.trustedProxies) } : {}),
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve, reject) => {
