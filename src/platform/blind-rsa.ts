@@ -14,6 +14,8 @@
  * what keeps the signer from linking request and token, and is drawn uniformly from [1, n).
  */
 
+import { fromBase64Url } from '../core/vote-token';
+
 const HASH = 'SHA-384';
 const HASH_BYTES = 48;
 /** The salt length of the RSABSSA-SHA384-PSS variants: the hash's length. */
@@ -45,9 +47,6 @@ function toBytes(x: bigint, length: number): Uint8Array<ArrayBuffer> {
   for (let i = 0; i < length; i++) out[i] = Number.parseInt(padded.slice(2 * i, 2 * i + 2), 16);
   return out;
 }
-
-const fromBase64Url = (text: string): Uint8Array =>
-  Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
 
 const mod = (a: bigint, n: bigint) => ((a % n) + n) % n;
 
@@ -124,10 +123,12 @@ function randomBelow(n: bigint, bytes: number): bigint {
 export async function blindingKey(spki: Uint8Array): Promise<BlindingKey> {
   const verifier = await crypto.subtle.importKey('spki', own(spki), { name: 'RSA-PSS', hash: HASH }, true, ['verify']);
   const jwk = await crypto.subtle.exportKey('jwk', verifier);
-  if (!jwk.n || !jwk.e) throw new Error('The key is not an RSA public key.');
-  const n = toInt(fromBase64Url(jwk.n));
+  const nBytes = jwk.n === undefined ? undefined : fromBase64Url(jwk.n);
+  const eBytes = jwk.e === undefined ? undefined : fromBase64Url(jwk.e);
+  if (!nBytes || !eBytes) throw new Error('The key is not an RSA public key.');
+  const n = toInt(nBytes);
   const bits = n.toString(2).length;
-  return { n, e: toInt(fromBase64Url(jwk.e)), bits, bytes: Math.ceil(bits / 8), verifier };
+  return { n, e: toInt(eBytes), bits, bytes: Math.ceil(bits / 8), verifier };
 }
 
 /** RFC 9474 4.2 Blind: the blinded message for the signer, and the inverse kept to finalize. */
