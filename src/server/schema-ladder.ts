@@ -11,7 +11,7 @@
  * there.
  */
 import type Database from 'better-sqlite3';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 
 interface Step {
   readonly version: number;
@@ -334,11 +334,45 @@ export function climbSqlite(db: Database.Database): number {
   return started;
 }
 
+/** A read-only database whose schema is not at the top: this endpoint cannot use it, nor climb it. */
+export class ReadOnlyBehindError extends Error {
+  override name = 'ReadOnlyBehindError';
+  constructor(readonly version: number) {
+    super(
+      `The database is read-only (a standby?) and its schema is at step ${version} of ${LATEST_VERSION}: start the endpoint once against the primary, which climbs it, or wait until this one accepts writes.`,
+    );
+  }
+}
+
+/** The schema's step, read without writing anything: 0 when it has no version table yet. */
+async function readOnlyVersion(client: PoolClient, schema: string): Promise<number> {
+  const table = await client.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [
+    `${schema}.schema_version`,
+  ]);
+  if (!table.rows[0]?.found) return 0;
+  const found = await client.query<{ version: number | null }>(
+    `SELECT max(version) AS version FROM ${schema}.schema_version`,
+  );
+  return found.rows[0]?.version ?? 0;
+}
+
 /** Climbs a PostgreSQL schema to the top of the ladder, all in one transaction; returns where it started. */
 export async function climbPostgres(pool: Pool, schema: string): Promise<number> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    const readOnly = await client.query<{ read_only: string }>(
+      "SELECT current_setting('transaction_read_only') AS read_only",
+    );
+    if (readOnly.rows[0]?.read_only === 'on') {
+      // A read-only database (a standby, or one set read-only in a failover): nothing can be climbed,
+      // but one already at the top can serve reads, and its writes are answered 503 until it is not.
+      const at = await readOnlyVersion(client, schema);
+      await client.query('ROLLBACK');
+      if (at > LATEST_VERSION) throw new NewerSchemaError(at);
+      if (at < LATEST_VERSION) throw new ReadOnlyBehindError(at);
+      return at;
+    }
     // Servers starting together: one climbs, the others wait and find nothing left to do.
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`culture-pulse-ladder/${schema}`]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);

@@ -29,6 +29,7 @@ function binDir(): string {
 export interface PrivatePostgres {
   /** postgres://pulse@127.0.0.1:<port>/postgres (trust authentication, loopback only). */
   readonly url: string;
+  readonly port: number;
   /** Fast shutdown (as `pg_ctlcluster … stop -m fast`): clients are disconnected, new ones refused. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -36,9 +37,15 @@ export interface PrivatePostgres {
   restart(): Promise<void>;
   /** Stop it and delete its files. */
   destroy(): Promise<void>;
+  /** A standby's promotion to primary (`pg_ctl promote`), as a failover does; waits until it takes writes. */
+  promote(): Promise<void>;
 }
 
-export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+/**
+ * A fresh cluster, or with `standbyOf` (a private cluster's port) a hot standby of that one: a base
+ * backup of it streaming its changes, read-only until promoted.
+ */
+export async function startPrivatePostgres(options: { standbyOf?: number } = {}): Promise<PrivatePostgres> {
   const bin = binDir();
   const dir = mkdtempSync(join(tmpdir(), 'pulse-pg-'));
   const asRoot = userInfo().uid === 0;
@@ -47,7 +54,13 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, command), ...args]) : run(join(bin, command), args);
   const data = join(dir, 'data');
   const port = await freePort();
-  await as('initdb', ['-D', data, '-A', 'trust', '-U', 'pulse', '-E', 'UTF8', '--no-sync', '--no-instructions']);
+  if (options.standbyOf === undefined) {
+    await as('initdb', ['-D', data, '-A', 'trust', '-U', 'pulse', '-E', 'UTF8', '--no-sync', '--no-instructions']);
+  } else {
+    // -R writes standby.signal and how to reach the primary: it starts as its standby.
+    const from = ['-h', '127.0.0.1', '-p', String(options.standbyOf), '-U', 'pulse'];
+    await as('pg_basebackup', [...from, '-D', data, '-R', '-X', 'stream', '--no-sync']);
+  }
   // fsync off: the test restarts the server cleanly, it never pulls the plug, and it is faster.
   const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
   const start = async () => {
@@ -59,11 +72,15 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   await start();
   return {
     url: `postgres://pulse@127.0.0.1:${port}/postgres`,
+    port,
     start,
     stop,
     restart: async () => {
       // With its log file: otherwise the new server would hold this command's output open.
       await as('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-m', 'fast', '-w', 'restart']);
+    },
+    promote: async () => {
+      await as('pg_ctl', ['-D', data, '-w', 'promote']);
     },
     destroy: async () => {
       await stop().catch(() => undefined);
