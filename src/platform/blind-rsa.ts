@@ -10,8 +10,9 @@
  * both give the same blinded message and inverse (tests/unit/platform/blind-rsa.test.ts).
  *
  * Random bytes are drawn as the library draws them (the salt, then the blinding factor), so that
- * comparison holds. Nothing here is secret from the person running it; the blinding factor r is
- * what keeps the signer from linking request and token, and is drawn uniformly from [1, n).
+ * comparison holds. The blinding factor r, drawn uniformly from [1, n), is what keeps the signer
+ * from linking request and token. BigInt arithmetic is not constant-time (nor was sjcl's): only
+ * code on the engineer's own machine could time it, and the secrets it handles are theirs.
  */
 
 import { fromBase64Url } from '../core/vote-token';
