@@ -3,6 +3,7 @@
  * the open team's sends, a personal team's token requests and its votes all leave alike.
  */
 import type { SendOutcome } from '../core/outbox';
+import { askedWait } from '../core/retry-after';
 import type { Membership } from '../core/team';
 import { errorAnswerSchema } from '../core/vote-answers';
 import { browser } from '../platform/browser';
@@ -43,6 +44,14 @@ export async function refusalOf(response: Response): Promise<{ code?: string; me
   } catch {
     return {};
   }
+}
+
+/**
+ * How long the endpoint's answer asked to wait before this request is tried again (a 429 or 503
+ * with a valid Retry-After), on the extension's clock `now`; undefined when it asked nothing.
+ */
+export function waitAsked(response: Response, now: Date): number | undefined {
+  return askedWait(response.status, response.headers.get('retry-after'), now);
 }
 
 /** Why a request got no answer at all. */

@@ -31,7 +31,16 @@ import { openPulseDb, type PulseDb } from '../storage/db';
 import { listOutbox, queueWeeks, saveEntry } from '../storage/outbox';
 import { listPulses } from '../storage/pulses';
 import { listTokens } from '../storage/tokens';
-import { mayReach, outcomeWords, REQUEST_INIT, refusalOf, SEND_TIMEOUT_MS, teamUrl, unreachable } from './endpoint';
+import {
+  mayReach,
+  outcomeWords,
+  REQUEST_INIT,
+  refusalOf,
+  SEND_TIMEOUT_MS,
+  teamUrl,
+  unreachable,
+  waitAsked,
+} from './endpoint';
 import { refreshNotes } from './notes';
 import { secureRandom } from './secure-random';
 import { tokenRun } from './vote-tokens';
@@ -202,6 +211,7 @@ async function attempt(
   if (!(await mayReach(team))) return { entry, reached: false };
   let status: number | undefined;
   let message: string | undefined;
+  let waitMs: number | undefined;
   try {
     const response = await fetch(teamUrl(team, 'submissions'), {
       ...REQUEST_INIT,
@@ -211,11 +221,12 @@ async function attempt(
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
     });
     status = response.status;
+    waitMs = waitAsked(response, now);
     message = (await refusalOf(response)).message;
   } catch {
     message = unreachable(team);
   }
-  const outcome = outcomeOf(status);
+  const outcome = outcomeOf(status, waitMs);
   const next = afterAttempt(entry, outcome, now, secureRandom(), message ?? outcomeWords(outcome, entry.weekId));
   return { entry: next, reached: status !== undefined };
 }

@@ -18,7 +18,7 @@ import { saveTeamInvites } from '../platform/team-invites';
 import { finishToken, type PendingToken, requestToken, weekKeyId } from '../platform/vote-token-client';
 import type { PulseDb } from '../storage/db';
 import { listTokens, saveTokens } from '../storage/tokens';
-import { mayReach, REQUEST_INIT, refusalOf, SEND_TIMEOUT_MS, teamUrl, unreachable } from './endpoint';
+import { mayReach, REQUEST_INIT, refusalOf, SEND_TIMEOUT_MS, teamUrl, unreachable, waitAsked } from './endpoint';
 import { refreshNotes } from './notes';
 import { secureRandom } from './secure-random';
 
@@ -82,7 +82,7 @@ async function fetchKeys(team: Membership, records: readonly TokenRecord[], now:
   }
   if (!response.ok) {
     const { code, message } = await refusalOf(response);
-    const outcome = tokenOutcomeOf(response.status, code);
+    const outcome = tokenOutcomeOf(response.status, code, waitAsked(response, now));
     return { ok: false, outcome, message: message ?? t('bg_tokenRefused', response.status) };
   }
   const answer = keysAnswerSchema.safeParse(await response.json().catch(() => undefined));
@@ -169,7 +169,7 @@ async function fetchToken(db: PulseDb, team: Membership, record: TokenRecord, no
   }
   if (!response.ok) {
     const { code, message } = await refusalOf(response);
-    const outcome = tokenOutcomeOf(response.status, code);
+    const outcome = tokenOutcomeOf(response.status, code, waitAsked(response, now));
     return tokenAfterAttempt(record, outcome, now, secureRandom(), message ?? t('bg_tokenRefused', response.status));
   }
   const answer = tokenAnswerSchema.safeParse(await response.json().catch(() => undefined));

@@ -9,7 +9,16 @@ import type { OutboxEntry } from '../core/outbox-entry';
 import type { Membership } from '../core/team';
 import { type VoteBody, voteBodySchema } from '../core/vote';
 import { voteOutcomeOf } from '../core/vote-outcomes';
-import { mayReach, outcomeWords, REQUEST_INIT, refusalOf, SEND_TIMEOUT_MS, teamUrl, unreachable } from './endpoint';
+import {
+  mayReach,
+  outcomeWords,
+  REQUEST_INIT,
+  refusalOf,
+  SEND_TIMEOUT_MS,
+  teamUrl,
+  unreachable,
+  waitAsked,
+} from './endpoint';
 import { secureRandom } from './secure-random';
 
 /** The entry after one try with `token` (base64url). */
@@ -24,6 +33,7 @@ export async function sendVote(team: Membership, entry: OutboxEntry, token: stri
   let status: number | undefined;
   let code: string | undefined;
   let message: string | undefined;
+  let waitMs: number | undefined;
   try {
     const response = await fetch(teamUrl(team, 'votes'), {
       ...REQUEST_INIT,
@@ -33,10 +43,11 @@ export async function sendVote(team: Membership, entry: OutboxEntry, token: stri
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
     });
     status = response.status;
+    waitMs = waitAsked(response, now);
     ({ code, message } = await refusalOf(response));
   } catch {
     message = unreachable(team);
   }
-  const outcome = voteOutcomeOf(status, code);
+  const outcome = voteOutcomeOf(status, code, waitMs);
   return afterAttempt(entry, outcome, now, secureRandom(), message ?? outcomeWords(outcome, entry.weekId));
 }

@@ -6,6 +6,7 @@
 
 import { randomizeScore } from './noise';
 import type { OutboxEntry } from './outbox-entry';
+import { askedRetryDelay } from './retry-after';
 import { isScaleValue } from './scale';
 import type { PulseRecord } from './schemas';
 import type { Submission } from './submission';
@@ -24,10 +25,15 @@ export function firstSendAt(weekId: PulseRecord['weekId'], random: number): Date
   return new Date(weekEnd(weekId).getTime() + Math.floor(random * SEND_SPREAD_MS));
 }
 
-/** Exponential backoff with jitter: 5 min, 10 min, 20 min … at most 6 h, each ±25 %. */
-export function retryAt(now: Date, attempts: number, random: number): Date {
+/**
+ * Exponential backoff with jitter: 5 min, 10 min, 20 min … at most 6 h, each ±25 %. When the
+ * endpoint asked for a wait (`askedMs`, core/retry-after), no sooner than that, spread as
+ * `askedRetryDelay` says; and never sooner than the backoff drawn from the same `random`.
+ */
+export function retryAt(now: Date, attempts: number, random: number, askedMs = 0): Date {
   const base = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
-  return new Date(now.getTime() + Math.round(base * (0.75 + random * 0.5)));
+  const own = Math.round(base * (0.75 + random * 0.5));
+  return new Date(now.getTime() + Math.max(own, askedRetryDelay(askedMs, random)));
 }
 
 const encoder = new TextEncoder();
@@ -83,12 +89,25 @@ export type SendOutcome =
   | { kind: 'late' }
   /** The endpoint refused it for good (wrong token, left team…): stop, and say why. */
   | { kind: 'refused'; status: number }
-  /** Offline, overloaded or down: try again later. */
-  | { kind: 'retry' };
+  /** Offline, overloaded or down: try again later; `waitMs` is how long the endpoint asked to wait. */
+  | RetryOutcome;
 
-/** What an endpoint's answer means for the outbox; `undefined` status is a network failure. */
-export function outcomeOf(status: number | undefined): SendOutcome {
-  if (status === undefined || status === 429 || status === 408 || status >= 500) return { kind: 'retry' };
+export interface RetryOutcome {
+  readonly kind: 'retry';
+  readonly waitMs?: number;
+}
+
+/** A retry, with the endpoint's asked wait when it gave one (core/retry-after askedWait). */
+export function retryOutcome(waitMs: number | undefined): RetryOutcome {
+  return waitMs === undefined ? { kind: 'retry' } : { kind: 'retry', waitMs };
+}
+
+/**
+ * What an endpoint's answer means for the outbox; `undefined` status is a network failure.
+ * `waitMs`: the wait the answer asked for, kept on a retry.
+ */
+export function outcomeOf(status: number | undefined, waitMs?: number): SendOutcome {
+  if (status === undefined || status === 429 || status === 408 || status >= 500) return retryOutcome(waitMs);
   if (status === 200 || status === 201) return { kind: 'sent' };
   if (status === 409) return { kind: 'late' };
   return { kind: 'refused', status };
@@ -121,7 +140,7 @@ export function afterAttempt(
         ...entry,
         state: 'waiting',
         attempts,
-        sendAt: retryAt(now, attempts, random).getTime(),
+        sendAt: retryAt(now, attempts, random, outcome.waitMs).getTime(),
         problem,
       };
   }

@@ -3,7 +3,7 @@
  * person answers (so asking says nothing about answering), at a moment drawn once at random in the
  * week's first day; if the browser was not running then, as soon as it is, while the week can
  * still get one. A closed week waiting to vote without its token asks at once. Retries back off as
- * the outbox's do.
+ * the outbox's do, and wait at least as long as the endpoint asked (core/retry-after).
  */
 import { retryAt } from './outbox';
 import type { Membership } from './team';
@@ -102,7 +102,7 @@ export function tokenAfterAttempt(
         ...record,
         state: 'waiting',
         attempts,
-        fetchAt: retryAt(now, attempts, random).getTime(),
+        fetchAt: retryAt(now, attempts, random, outcome.waitMs).getTime(),
         problem: message,
       };
   }

@@ -6,6 +6,7 @@ import {
   refusalOf,
   teamUrl,
   unreachable,
+  waitAsked,
 } from '../../../src/background/endpoint';
 import { member } from '../core/vote-samples';
 import { fakeBrowser } from '../fake-browser';
@@ -29,6 +30,17 @@ describe('requests to the endpoint', () => {
     expect(await refusalOf(refused)).toEqual({ code: 'vote_final', message: 'Final. (HTTP 409)' });
     expect(await refusalOf(new Response('<html>busy</html>', { status: 503 }))).toEqual({});
     expect(await refusalOf(Response.json({ status: 'created' }, { status: 201 }))).toEqual({});
+  });
+
+  it('read the wait a 429 or 503 asks for from its Retry-After, and none from other answers', () => {
+    const now = new Date(Date.UTC(2026, 11, 3, 12));
+    const answer = (status: number, retryAfter?: string) =>
+      new Response(null, { status, headers: retryAfter === undefined ? {} : { 'retry-after': retryAfter } });
+    expect(waitAsked(answer(503, '120'), now)).toBe(120_000);
+    expect(waitAsked(answer(429, 'Thu, 03 Dec 2026 13:00:00 GMT'), now)).toBe(3_600_000);
+    expect(waitAsked(answer(503), now)).toBeUndefined();
+    expect(waitAsked(answer(503, 'soon'), now)).toBeUndefined();
+    expect(waitAsked(answer(502, '120'), now)).toBeUndefined();
   });
 
   it('say why nothing answered, and what an outcome means', () => {

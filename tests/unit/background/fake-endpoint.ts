@@ -57,9 +57,14 @@ export function fakeEndpoint(options: { invite: string; teamId: string; invites?
     released: new Set<WeekId>(),
     /** Keys handed out instead of the real ones (a dishonest endpoint). */
     swapped: new Map<WeekId, WeekKey>(),
+    /**
+     * Resources ("keys", "tokens", "votes", "notes") answered as the endpoint answers when it is
+     * rate-limited (429) or its store fails (503), with this Retry-After (null: none).
+     */
+    busy: new Map<string, { status: 429 | 503; retryAfter: string | null }>(),
   };
-  const error = (status: number, code: string, message = code) =>
-    Response.json({ error: { code, message } }, { status });
+  const error = (status: number, code: string, message = code, headers: Record<string, string> = {}) =>
+    Response.json({ error: { code, message } }, { status, headers });
   const keyOf = async (weekId: WeekId) => state.swapped.get(weekId) ?? (await keyFor(weekId));
 
   async function handle(url: string, init: RequestInit = {}): Promise<Response> {
@@ -70,6 +75,12 @@ export function fakeEndpoint(options: { invite: string; teamId: string; invites?
     if (state.down) throw new TypeError('Failed to fetch');
     const prefix = `/v1/teams/${options.teamId}/`;
     const resource = path.slice(prefix.length);
+    const busy = state.busy.get(resource);
+    if (busy) {
+      const headers: Record<string, string> = busy.retryAfter === null ? {} : { 'Retry-After': busy.retryAfter };
+      if (busy.status === 429) return error(429, 'rate_limited', 'Too many requests.', headers);
+      return error(503, 'unavailable', 'The store is failing.', headers);
+    }
     const authorized = headers.get('authorization') === `Bearer ${options.invite}`;
     const invites = options.invites ?? 6;
     if (resource === 'keys') {

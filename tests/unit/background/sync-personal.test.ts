@@ -112,6 +112,63 @@ describe('a personal team’s sync', () => {
     expect(endpoint.votes.size).toBe(1);
   });
 
+  it('asks for a token no sooner than a 503’s or a 429’s Retry-After, as stored, run after run', async () => {
+    const HOUR = 3_600_000;
+    // The keys: 503, asked to wait 2 hours.
+    endpoint.state.busy.set('keys', { status: 503, retryAfter: '7200' });
+    await refreshSync(pinnedClock(joined));
+    expect(endpoint.lines()).toEqual(['GET keys']);
+    const [held] = (await stored()).tokens;
+    expect(held).toMatchObject({ weekId: '2026-W48', state: 'waiting', attempts: 1 });
+    const fetchAt = held?.fetchAt ?? 0;
+    expect(fetchAt - joined.getTime()).toBeGreaterThanOrEqual(2 * HOUR);
+    expect(fetchAt - joined.getTime()).toBeLessThan(3 * HOUR);
+    // Each run reads the time from IndexedDB, as a restarted worker does: before it, nothing is asked.
+    endpoint.state.busy.clear();
+    await refreshSync(pinnedClock(new Date(fetchAt - 1)));
+    expect(endpoint.lines()).toEqual(['GET keys']);
+
+    // The token: 429 with an HTTP-date 5 hours after this try.
+    const tried = new Date(fetchAt);
+    endpoint.state.busy.set('tokens', { status: 429, retryAfter: new Date(tried.getTime() + 5 * HOUR).toUTCString() });
+    await refreshSync(pinnedClock(tried));
+    expect(endpoint.lines()).toEqual(['GET keys', 'GET keys', 'POST tokens', 'GET notes']);
+    const [again] = (await stored()).tokens;
+    expect(again).toMatchObject({ state: 'waiting', attempts: 2 });
+    expect((again?.fetchAt ?? 0) - tried.getTime()).toBeGreaterThanOrEqual(5 * HOUR);
+    expect((again?.fetchAt ?? 0) - tried.getTime()).toBeLessThan(7.5 * HOUR);
+
+    endpoint.state.busy.clear();
+    await refreshSync(pinnedClock(new Date(again?.fetchAt ?? 0)));
+    expect((await stored()).tokens[0]).toMatchObject({ state: 'ready', attempts: 3 });
+  });
+
+  it('votes again no sooner than the endpoint asked, and on its own backoff when the header is no ask', async () => {
+    const HOUR = 3_600_000;
+    await refreshSync(pinnedClock(joined));
+    endpoint.state.week = '2026-W49';
+    await refreshSync(pinnedClock(new Date(weekStart('2026-W49').getTime() + DAY - 1))); // W49's token
+    const due = new Date(((await stored()).outbox[0]?.sendAt ?? 0) + 1);
+    endpoint.state.busy.set('votes', { status: 503, retryAfter: '10800' });
+    const status = await refreshSync(pinnedClock(due));
+    const [held] = (await stored()).outbox;
+    expect(held).toMatchObject({ state: 'waiting', attempts: 1 });
+    expect((held?.sendAt ?? 0) - due.getTime()).toBeGreaterThanOrEqual(3 * HOUR);
+    expect((held?.sendAt ?? 0) - due.getTime()).toBeLessThan(4.5 * HOUR);
+    // What Settings shows is the stored moment.
+    expect(status.weeks[0]?.sendAt).toBe(held?.sendAt);
+
+    // A 429 whose Retry-After is not a number or a date: the backoff (second try: 10 min ±25 %).
+    const next = new Date(held?.sendAt ?? 0);
+    endpoint.state.busy.set('votes', { status: 429, retryAfter: 'in a while' });
+    await refreshSync(pinnedClock(next));
+    const [backedOff] = (await stored()).outbox;
+    expect(backedOff).toMatchObject({ state: 'waiting', attempts: 2 });
+    expect((backedOff?.sendAt ?? 0) - next.getTime()).toBeGreaterThanOrEqual(7.5 * 60_000);
+    expect((backedOff?.sendAt ?? 0) - next.getTime()).toBeLessThanOrEqual(12.5 * 60_000);
+    expect(endpoint.lines().filter((l) => l === 'POST votes')).toHaveLength(2);
+  });
+
   it('says plainly when a closed week never got its token, and sends nothing for it', async () => {
     // The browser did not run while W48 could get a token: it was released by the time it did.
     endpoint.state.down = true;

@@ -134,6 +134,38 @@ describe('team sync', () => {
     expect(sent).toHaveLength(3);
   });
 
+  it('sends a week again no sooner than a 429’s or a 503’s Retry-After, and wakes for it', async () => {
+    const HOUR = 3_600_000;
+    answer = async () =>
+      Response.json({ error: { message: 'slow down' } }, { status: 429, headers: { 'Retry-After': '14400' } });
+    await refreshSync(pinnedClock(afterSpread));
+    const [limited] = await entries();
+    expect(limited).toMatchObject({ state: 'waiting', attempts: 1 });
+    expect((limited?.sendAt ?? 0) - afterSpread.getTime()).toBeGreaterThanOrEqual(4 * HOUR);
+    expect((limited?.sendAt ?? 0) - afterSpread.getTime()).toBeLessThan(6 * HOUR);
+    expect(alarmAt()).toBe(limited?.sendAt);
+
+    // A run before that moment sends nothing; at it, a 503 asking for more than a day waits a day (and its spread).
+    await refreshSync(pinnedClock(new Date((limited?.sendAt ?? 0) - 1)));
+    expect(sent).toHaveLength(1);
+    const tried = new Date(limited?.sendAt ?? 0);
+    answer = async () =>
+      Response.json({ error: { message: 'down' } }, { status: 503, headers: { 'Retry-After': '999999999' } });
+    await refreshSync(pinnedClock(tried));
+    const [down] = await entries();
+    expect(sent).toHaveLength(2);
+    expect((down?.sendAt ?? 0) - tried.getTime()).toBeGreaterThanOrEqual(24 * HOUR);
+    expect((down?.sendAt ?? 0) - tried.getTime()).toBeLessThan(36 * HOUR);
+  });
+
+  it('reads a Retry-After on a 500 as no ask: the backoff decides', async () => {
+    answer = async () =>
+      Response.json({ error: { message: 'oops' } }, { status: 500, headers: { 'Retry-After': '14400' } });
+    await refreshSync(pinnedClock(afterSpread));
+    const [waiting] = await entries();
+    expect((waiting?.sendAt ?? 0) - afterSpread.getTime()).toBeLessThanOrEqual(6.25 * 60_000);
+  });
+
   it('keeps a week the endpoint had already released, and says it arrived too late', async () => {
     answer = async () =>
       Response.json({ error: { code: 'week_released', message: 'Week 2026-W47 was released.' } }, { status: 409 });

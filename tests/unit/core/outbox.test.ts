@@ -82,6 +82,20 @@ describe('when it is sent', () => {
     expect(wait(1, 0.999)).toBeCloseTo(6.25, 1);
   });
 
+  it('waits at least what the endpoint asked, spread by the same draw, and never less than its own backoff', () => {
+    const now = new Date(2026, 10, 30, 9);
+    const wait = (attempts: number, r: number, askedMs: number) =>
+      (retryAt(now, attempts, r, askedMs).getTime() - now.getTime()) / 60_000;
+    // Asked for 2 hours: 2 h at the least, up to half as long again.
+    expect(wait(1, 0, 2 * 60 * 60_000)).toBe(120);
+    expect(wait(1, 0.5, 2 * 60 * 60_000)).toBe(150);
+    // Asked for less than the backoff: the backoff.
+    expect(wait(1, 0.5, 60_000)).toBe(5);
+    expect(wait(20, 0, 60 * 60_000)).toBe(270);
+    // Asked for nothing, or no wait: as before.
+    expect(wait(3, 0.5, 0)).toBe(20);
+  });
+
   it('reads the endpoint’s answer: sent, late, refused for good, or try again', () => {
     expect(outcomeOf(201)).toEqual({ kind: 'sent' });
     expect(outcomeOf(200)).toEqual({ kind: 'sent' });
@@ -89,6 +103,8 @@ describe('when it is sent', () => {
     expect(outcomeOf(401)).toEqual({ kind: 'refused', status: 401 });
     expect(outcomeOf(400)).toEqual({ kind: 'refused', status: 400 });
     for (const s of [undefined, 408, 429, 500, 503]) expect(outcomeOf(s)).toEqual({ kind: 'retry' });
+    expect(outcomeOf(503, 60_000)).toEqual({ kind: 'retry', waitMs: 60_000 });
+    expect(outcomeOf(201, 60_000)).toEqual({ kind: 'sent' });
   });
 });
 
@@ -116,6 +132,12 @@ describe('after an attempt', () => {
     expect(next.submission).toBe(entry.submission);
     expect(next.sendAt).toBe(retryAt(now, 3, 0.5).getTime());
     expect(next.problem).toBe('Nicht erreichbar.');
+  });
+
+  it('retries no sooner than the endpoint asked', () => {
+    const asked = afterAttempt(entry, { kind: 'retry', waitMs: 3 * 3_600_000 }, now, 0.5, 'Busy.');
+    expect(asked.state).toBe('waiting');
+    expect(asked.sendAt).toBe(now.getTime() + 3 * 3_600_000 * 1.25);
   });
 
   it('stops on a refusal, with the words it is given', () => {

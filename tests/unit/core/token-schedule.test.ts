@@ -66,6 +66,10 @@ describe('when a week’s token is asked for', () => {
     const retry = tokenAfterAttempt(asked, { kind: 'retry' }, thursday, 0.5, 'down');
     expect(retry).toMatchObject({ state: 'waiting', attempts: 1, request, problem: 'down' });
     expect(retry.fetchAt).toBe(thursday.getTime() + 5 * 60_000);
+    // Asked to wait an hour (a 429 or 503 with Retry-After): an hour, and a quarter more at this draw.
+    const held = tokenAfterAttempt(asked, { kind: 'retry', waitMs: 3_600_000 }, thursday, 0.5, 'busy');
+    expect(held).toMatchObject({ state: 'waiting', attempts: 1, request, problem: 'busy' });
+    expect(held.fetchAt).toBe(thursday.getTime() + 4_500_000);
     const ready = tokenAfterAttempt(retry, { kind: 'signed' }, thursday, 0, null, 'A'.repeat(472));
     expect(ready).toMatchObject({ state: 'ready', attempts: 2, request: null, token: 'A'.repeat(472), problem: null });
     expect(tokenAfterAttempt(asked, { kind: 'missed' }, thursday, 0, 'released').state).toBe('missed');

@@ -13,6 +13,8 @@ describe('a vote’s answer', () => {
     expect(voteOutcomeOf(422, 'week_not_closed')).toEqual({ kind: 'retry' });
     for (const status of [undefined, 408, 429, 500, 503])
       expect(voteOutcomeOf(status, undefined)).toEqual({ kind: 'retry' });
+    expect(voteOutcomeOf(429, undefined, 5000)).toEqual({ kind: 'retry', waitMs: 5000 });
+    expect(voteOutcomeOf(409, 'vote_final', 5000)).toEqual({ kind: 'refused', status: 409 });
   });
 });
 
@@ -25,5 +27,7 @@ describe('a token request’s answer', () => {
     expect(tokenOutcomeOf(403, 'open_team')).toEqual({ kind: 'refused', status: 403 });
     expect(tokenOutcomeOf(422, 'week_not_started')).toEqual({ kind: 'retry' });
     for (const status of [undefined, 429, 502]) expect(tokenOutcomeOf(status, undefined)).toEqual({ kind: 'retry' });
+    expect(tokenOutcomeOf(503, undefined, 5000)).toEqual({ kind: 'retry', waitMs: 5000 });
+    expect(tokenOutcomeOf(200, undefined, 5000)).toEqual({ kind: 'signed' });
   });
 });
