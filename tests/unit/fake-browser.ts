@@ -104,8 +104,8 @@ export function createFakeBrowser() {
         async set(items: Record<string, unknown>) {
           for (const [k, v] of Object.entries(items)) local.set(k, structuredClone(v));
         },
-        async remove(key: string) {
-          local.delete(key);
+        async remove(keys: string | string[]) {
+          for (const key of typeof keys === 'string' ? [keys] : keys) local.delete(key);
         },
         async clear() {
           local.clear();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { loadTeamNotes, recentNotes, saveTeamNotes } from '../../../src/platform/team-notes';
+import {
+  loadTeamNotes,
+  notesWaitUntil,
+  recentNotes,
+  saveNotesWait,
+  saveTeamNotes,
+} from '../../../src/platform/team-notes';
 import { fakeBrowser } from '../fake-browser';
 
 const notes = [
@@ -16,6 +22,18 @@ describe('team notes kept for the popup', () => {
     expect((await loadTeamNotes())?.notes).toHaveLength(4);
     await saveTeamNotes(undefined);
     expect(await loadTeamNotes()).toBeUndefined();
+  });
+
+  it('keep the endpoint’s ask to wait for one team, until forgotten with the notes', async () => {
+    expect(await notesWaitUntil('platform')).toBe(0);
+    await saveNotesWait({ teamId: 'platform', until: 5000 });
+    expect(await notesWaitUntil('platform')).toBe(5000);
+    expect(await notesWaitUntil('apps')).toBe(0);
+    fakeBrowser.current._state.local.set('teamNotesWait', { teamId: 'platform', until: 'soon' });
+    expect(await notesWaitUntil('platform')).toBe(0);
+    await saveNotesWait({ teamId: 'platform', until: 5000 });
+    await saveTeamNotes(undefined);
+    expect(await notesWaitUntil('platform')).toBe(0);
   });
 
   it('are not shown when damaged', async () => {
