@@ -3,8 +3,10 @@
  * (tests/e2e/votes.test.ts, tests/e2e/firefox-votes.test.ts): join with a personal invite, the
  * week's token is fetched with the invite (the keys, the token, the notes), the week closes, the
  * next week's token run moves the vote on, the vote's first try finds the endpoint down, the
- * background stops, the endpoint comes back on the same database, and the retry delivers the vote
- * once — read at the endpoint's socket: no Authorization, no invite, no cookie, no Origin.
+ * background stops, the endpoint comes back on the same database with its store failing (503 with
+ * Retry-After: the next try is stored no earlier than asked), and the retry at that moment
+ * delivers the vote once — read at the endpoint's socket: no Authorization, no invite, no cookie,
+ * no Origin.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +27,8 @@ import { headersOf, linesOf } from './raw-headers';
 import { answerPulse, joinTeam, sharedClock, type UserPage } from './steps';
 
 const DAY = 86_400_000;
+/** What the endpoint asks of the vote's second try: 3 hours, well past the backoff's 10 minutes. */
+const RETRY_AFTER_S = 3 * 3600;
 export const INVITE = `invite-01-${'v'.repeat(40)}`;
 const COMMENT = 'SECRET-COMMENT: nobody reads the RFCs';
 
@@ -64,6 +68,8 @@ export function personalVoteScenario(driver: () => VoteDriver, voteHeaders: Reco
   let port = 0;
   let server: Running | undefined;
   let options: UserPage;
+  /** How many more votes the endpoint answers 503 with a Retry-After of RETRY_AFTER_S, as a failing store does. */
+  let busyVotes = 0;
 
   /** The endpoint on the same SQLite file each time it comes up: its week keys must survive. */
   const up = async () => {
@@ -72,10 +78,16 @@ export function personalVoteScenario(driver: () => VoteDriver, voteHeaders: Reco
       store: openSqliteStore(dbFile),
       now: clock.now,
       raw: (request) => raw.push(request),
-      tap: (request) =>
+      tap: (request) => {
         void request.text().then((body) => {
           if (request.method === 'POST') bodies.push(body);
-        }),
+        });
+        if (request.method !== 'POST' || !request.url.endsWith('/votes') || busyVotes === 0) return;
+        busyVotes--;
+        // The app's answer to a store fault, with a wait longer than the extension's own backoff.
+        const error = { code: 'unavailable', message: 'The store is unavailable: the storage is full.' };
+        return Response.json({ error }, { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_S) } });
+      },
     });
     return server;
   };
@@ -152,7 +164,7 @@ export function personalVoteScenario(driver: () => VoteDriver, voteHeaders: Reco
     await popup.close();
   });
 
-  it('sends the vote once, without the invite, across an endpoint that was down and a stopped background', async () => {
+  it('sends the vote once, without the invite, across an endpoint down, then asking to wait, and a stopped background', async () => {
     // Next week's first day: the week has closed and is queued; next week's token run goes, and the vote waits.
     // Just past its first day, so next week's token moment (drawn in that day) has surely come.
     const tokenRunAt = weekEnd(week).getTime() + DAY + 60_000;
@@ -187,14 +199,32 @@ export function personalVoteScenario(driver: () => VoteDriver, voteHeaders: Reco
 
     await options.close();
     await driver().stopBackground();
+    // Back, but its store failing: the vote's second try gets 503 with Retry-After.
+    busyVotes = 1;
     const running = await up();
     options = await driver().open('src/options/index.html');
-    await clock.move(options, (waiting?.sendAt ?? 0) + 1000 - Date.now());
+    const secondTry = (waiting?.sendAt ?? 0) + 1000;
+    await clock.move(options, secondTry - Date.now());
+    await expect.poll(async () => (await read<Row>(options, 'outbox'))[0]?.attempts, { timeout: 20_000 }).toBe(2);
+    const [asked] = await read<Row>(options, 'outbox');
+    expect(asked?.state).toBe('waiting');
+    // The stored next try is no earlier than asked (the run read its clock at or after secondTry),
+    // and within the ask's spread of half as long again.
+    expect((asked?.sendAt ?? 0) - secondTry).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000);
+    expect((asked?.sendAt ?? 0) - clock.now().getTime()).toBeLessThan(RETRY_AFTER_S * 1500);
+    // Settings, opened afresh (which runs a sync: before the moment it sends nothing), says it waits.
+    await options.close();
+    options = await driver().open('src/options/index.html');
+    await expect.poll(() => options.text('table.weeks tbody')).toMatch(/Waiting: next try/);
+    expect(linesOf(raw).slice(6)).toEqual(['POST /v1/teams/squad/votes']);
+
+    // The asked moment: the vote goes through.
+    await clock.move(options, (asked?.sendAt ?? 0) + 1000 - Date.now());
     await expect.poll(async () => (await read<Row>(options, 'outbox'))[0]?.state, { timeout: 20_000 }).toBe('sent');
 
     // The vote, alone in its run: no other request came with it.
-    expect(linesOf(raw).slice(6)).toEqual(['POST /v1/teams/squad/votes']);
-    const vote = raw[6] as RawRequest;
+    expect(linesOf(raw).slice(6)).toEqual(['POST /v1/teams/squad/votes', 'POST /v1/teams/squad/votes']);
+    const vote = raw[7] as RawRequest;
     const body = bodies.at(-1) ?? '';
     expect(headersOf(vote)).toEqual({
       host: `127.0.0.1:${port}`,
@@ -218,9 +248,9 @@ export function personalVoteScenario(driver: () => VoteDriver, voteHeaders: Reco
     await expect.poll(() => options.text('table.weeks tbody')).toMatch(new RegExp(`${week}\\s*Sent`));
 
     // A day later the options page syncs again: nothing more is sent.
-    await clock.move(options, (waiting?.sendAt ?? 0) + DAY - Date.now());
+    await clock.move(options, (asked?.sendAt ?? 0) + DAY - Date.now());
     await new Promise((r) => setTimeout(r, 1500));
-    expect(raw).toHaveLength(7);
+    expect(raw).toHaveLength(8);
   });
 
   afterAll(async () => {

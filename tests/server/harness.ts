@@ -68,8 +68,11 @@ export async function startServer(
     collectionDays?: number;
     /** A fixed port (a browser test brings the endpoint back where the extension last failed to reach it). */
     port?: number;
-    /** Sees a copy of every request, as it arrived; the app answers once what it returns has settled. */
-    tap?: (request: Request) => void | Promise<void>;
+    /**
+     * Sees a copy of every request, as it arrived; the app answers once what it returns has
+     * settled, unless it settles to a Response, which is then the answer instead of the app's.
+     */
+    tap?: (request: Request) => void | Response | Promise<void | Response>;
     /** Sees every request's header lines as they came off the socket (a web Request has lost them). */
     raw?: (request: RawRequest) => void;
   } = {},
@@ -97,9 +100,10 @@ export async function startServer(
   // copy: then both must read the web Request's body, not the socket's stream.
   const handle = async (request: Request, env: HttpBindings | Http2Bindings) => {
     if (!tap) return app.fetch(request, env as Bindings);
-    // A tap may hold the request back (a browser test stops the sender mid-request), then let it through.
-    await tap(request.clone());
-    return app.fetch(request);
+    // A tap may hold the request back (a browser test stops the sender mid-request), then let it
+    // through, or answer in the app's place (a 503 whose Retry-After is longer than a store fault's).
+    const answer = await tap(request.clone());
+    return answer ?? app.fetch(request);
   };
   const server = serve({ fetch: handle, hostname: '127.0.0.1', port: options.port ?? 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
