@@ -72,7 +72,7 @@ export async function startServer(
      * Sees a copy of every request, as it arrived; the app answers once what it returns has
      * settled, unless it settles to a Response, which is then the answer instead of the app's.
      */
-    tap?: (request: Request) => void | Response | Promise<void | Response>;
+    tap?: (request: Request) => unknown;
     /** Sees every request's header lines as they came off the socket (a web Request has lost them). */
     raw?: (request: RawRequest) => void;
   } = {},
@@ -103,7 +103,7 @@ export async function startServer(
     // A tap may hold the request back (a browser test stops the sender mid-request), then let it
     // through, or answer in the app's place (a 503 whose Retry-After is longer than a store fault's).
     const answer = await tap(request.clone());
-    return answer ?? app.fetch(request);
+    return answer instanceof Response ? answer : app.fetch(request);
   };
   const server = serve({ fetch: handle, hostname: '127.0.0.1', port: options.port ?? 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
