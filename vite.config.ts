@@ -100,7 +100,7 @@ function noPreloadHelper(): Plugin {
  * anyone to load. `later: true` keeps the page's dynamic imports as files of their own, loaded on
  * demand (the popup's thank-you); otherwise they go into the one script.
  */
-function onePageBundle(name: string, html: string, { later = false } = {}): Plugin {
+function onePageBundle(name: string, html: string, { later = false, nativeBrowser = false } = {}): Plugin {
   let config: ResolvedConfig | undefined;
   // The files the page's build read, for `npm run dev`: the main build does not import the page, so
   // it would not rebuild when one of them changes. The page's own folder until the first build.
@@ -122,6 +122,14 @@ function onePageBundle(name: string, html: string, { later = false } = {}): Plug
         mode: config?.mode,
         logLevel: 'warn',
         plugins: [preact(), noPreloadHelper()],
+        // The browser's own API in place of the polyfill: see src/platform/native-browser.ts.
+        ...(nativeBrowser
+          ? {
+              resolve: {
+                alias: { 'webextension-polyfill': resolve(import.meta.dirname, 'src/platform/native-browser.ts') },
+              },
+            }
+          : {}),
         build: {
           target: 'es2022',
           outDir: config?.build.outDir ?? 'dist',
@@ -170,7 +178,7 @@ export default defineConfig({
     // Nor the welcome page: the background opens it on install (background/welcome.ts).
     onePageBundle('welcome', 'src/welcome/index.html'),
     // The thank-you, history, team notes and message schemas stay later, on-demand files.
-    onePageBundle('popup', manifest.action.default_popup, { later: true }),
+    onePageBundle('popup', manifest.action.default_popup, { later: true, nativeBrowser: true }),
   ],
   build: {
     target: 'es2022',

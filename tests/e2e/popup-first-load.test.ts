@@ -4,12 +4,14 @@
  * IndexedDB answers (the week's statements need nothing stored), and a stored week that fails the
  * reader is kept aside and reported, not dropped.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pulseForWeek } from '../../src/core/rotation';
 import { weekIdOf } from '../../src/core/week';
 import { DB_VERSION } from '../../src/storage/migrations';
-import { type ExtensionBrowser, launchExtension, readStore, writeRecords } from './chromium';
+import { DIST, type ExtensionBrowser, launchExtension, readStore, writeRecords } from './chromium';
 import { answerPulse, fromPlaywright } from './steps';
 
 const week = weekIdOf(new Date());
@@ -105,6 +107,13 @@ describe('the popup’s first moment', () => {
       '/assets/popup-[hash].js',
       '/src/popup/index.html',
     ]);
+    // The browser's own API, not webextension-polyfill's 9.6 KB (src/platform/native-browser.ts);
+    // the polyfill's text is in the builds that keep it (trends), so the check can fail.
+    const script = before.find((file) => file.endsWith('.js')) ?? '';
+    const polyfill = 'This script should only be loaded in a browser extension';
+    expect(readFileSync(join(DIST, script), 'utf8')).not.toContain(polyfill);
+    const trends = readdirSync(join(DIST, 'assets')).find((f) => /^trends-[\w-]+\.js$/.test(f)) ?? '';
+    expect(readFileSync(join(DIST, 'assets', trends), 'utf8')).toContain(polyfill);
 
     const first = requested.length;
     await answerPulse(
