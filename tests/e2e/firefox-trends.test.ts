@@ -9,13 +9,13 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatManagerCode } from '../../src/core/invite';
-import { addWeeksToId, weekIdOf } from '../../src/core/week';
+import { addWeeksToId } from '../../src/core/week';
 import { DEMO_NOTES, seedDemo } from '../../src/server/demo';
 import { MANAGER, type Running, startServer } from '../server/harness';
 import { axe } from './axe';
 import { type FirefoxExtension, launchFirefox } from './firefox';
 import { screenshotPath, WINDOW, ZOOMED } from './screenshots';
-import { fromPuppeteer } from './steps';
+import { fromPuppeteer, PULSE_MOMENT, PULSE_WEEK, pinClock } from './steps';
 import {
   expectedFrom,
   marksNotes,
@@ -26,12 +26,23 @@ import {
 
 let firefox: FirefoxExtension;
 let server: Running;
-const LAST_WEEK = addWeeksToId(weekIdOf(new Date()), -1);
+// The endpoint and the extension both at the pinned moment: which weeks are released, and which
+// year the week labels leave out, never depend on the day the tests run.
+const LAST_WEEK = addWeeksToId(PULSE_WEEK, -1);
+
+/** A Firefox with the extension, its clock pinned where the endpoint's is. */
+async function launchPinned(language?: string): Promise<FirefoxExtension> {
+  const browser = await launchFirefox(language ? { language } : {});
+  const page = await browser.open('src/trends/index.html');
+  await pinClock(fromPuppeteer(page), PULSE_MOMENT);
+  await page.close();
+  return browser;
+}
 
 beforeAll(async () => {
-  server = await startServer({ now: () => new Date() });
+  server = await startServer({ now: () => PULSE_MOMENT });
   await seedDemo(server.store, { teamId: 'platform', lastWeek: LAST_WEEK });
-  firefox = await launchFirefox();
+  firefox = await launchPinned();
 });
 afterAll(async () => {
   await firefox?.close();
@@ -119,7 +130,7 @@ describe('the trends page in Firefox', () => {
   });
 
   it('speaks German to a German Firefox, and is drawn for the screenshots', async () => {
-    const german = await launchFirefox({ language: 'de' });
+    const german = await launchPinned('de');
     try {
       const page = await german.open('src/trends/index.html');
       await screenshotForm(page, 'trends-connect-firefox-de');

@@ -8,18 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatManagerCode } from '../../src/core/invite';
 import { statementKey } from '../../src/core/questions';
 import { pulseForWeek } from '../../src/core/rotation';
-import { addWeeksToId, weekIdOf } from '../../src/core/week';
+import { addWeeksToId, weekStart } from '../../src/core/week';
 import { fillMessage, type Messages, readLocales } from '../../src/dev/locales';
 import { seedDemo } from '../../src/server/demo';
 import { MANAGER, startServer } from '../server/harness';
 import { type ExtensionBrowser, launchExtension } from './chromium';
 import { type FirefoxExtension, launchFirefox } from './firefox';
-import { fromPlaywright, fromPuppeteer, type UserPage } from './steps';
+import { fromPlaywright, fromPuppeteer, PULSE_MOMENT, PULSE_WEEK, pinClock, startFrom, type UserPage } from './steps';
 
 const locales = new Map(readLocales().map((l) => [l.language, l.messages]));
 const de = locales.get('de') as Messages;
 const en = locales.get('en') as Messages;
-const week = weekIdOf(new Date());
+// The week on the extension's clock, pinned by each test (and the endpoint's), not the real one.
+const week = PULSE_WEEK;
 const questions = pulseForWeek(week).questions;
 
 function say(key: string, ...subs: (string | number)[]): string {
@@ -46,8 +47,12 @@ async function expectAllGerman(page: UserPage): Promise<void> {
 }
 
 async function germanPulse(page: UserPage): Promise<void> {
-  // "Diese Woche · 30. Nov. – 6. Dez.": the week's days, as German writes them.
-  await expect.poll(() => page.text('h1')).toMatch(/^Diese Woche · \d+\.\s\S+\s–\u2060\s\d+\.\s\S+$/);
+  // "Diese Woche · 23.–29. Nov." or, across two months, "30. Nov. – 6. Dez.": the week's days as
+  // German writes them, and the pinned week's Monday and Sunday.
+  await expect.poll(() => page.text('h1')).toMatch(/^Diese Woche · \d+\.(\s\S+\s)?–\u2060\s?\d+\.\s\S+$/);
+  const monday = weekStart(week);
+  const sunday = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 6);
+  expect((await page.text('h1')).match(/\d+/g)).toEqual([monday.getDate(), sunday.getDate()].map(String));
   await expect.poll(() => page.text('#progress')).toBe(say('popup_statementOf', 1, questions.length));
   expect(await page.text('legend')).toBe(say(statementKey(questions[0]?.id ?? '')));
   expect(await pageText(page)).toContain(say('scale_4'));
@@ -82,6 +87,7 @@ describe('German in Chromium', () => {
   });
 
   it('shows the pulse in German and answers it with the keyboard', async () => {
+    await startFrom(async () => fromPlaywright(await chromium.open('src/options/index.html')), PULSE_MOMENT);
     await germanPulse(fromPlaywright(await chromium.open('src/popup/index.html')));
   });
 
@@ -108,11 +114,12 @@ describe('German in Chromium', () => {
   });
 
   it('shows the demo year’s charts, hidden weeks and table in German', async () => {
-    const server = await startServer({ now: () => new Date() });
+    const server = await startServer({ now: () => PULSE_MOMENT });
     try {
       await seedDemo(server.store, { teamId: 'platform', lastWeek: addWeeksToId(week, -1) });
       await chromium.approveHost('http://127.0.0.1/*');
       const page = await chromium.open('src/trends/index.html');
+      await pinClock(fromPlaywright(page), PULSE_MOMENT);
       await page.fill(
         '#manager-code',
         formatManagerCode({ endpoint: server.url, teamId: 'platform', managerToken: MANAGER }),
@@ -153,6 +160,7 @@ describe('German in Firefox ESR', () => {
   });
 
   it('shows the pulse in German and answers it with the keyboard', async () => {
+    await startFrom(async () => fromPuppeteer(await firefox.open('src/options/index.html')), PULSE_MOMENT);
     await germanPulse(fromPuppeteer(await firefox.open('src/popup/index.html')));
   });
 });

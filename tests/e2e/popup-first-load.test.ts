@@ -9,18 +9,19 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pulseForWeek } from '../../src/core/rotation';
-import { weekIdOf } from '../../src/core/week';
 import { DB_VERSION } from '../../src/storage/migrations';
 import { DIST, type ExtensionBrowser, launchExtension, readStore, writeRecords } from './chromium';
-import { answerPulse, fromPlaywright } from './steps';
+import { answerPulse, fromPlaywright, PULSE_MOMENT, PULSE_WEEK, startFrom } from './steps';
 
-const week = weekIdOf(new Date());
+// The week on the extension's clock, pinned before each test: never the real week.
+const week = PULSE_WEEK;
 const ids = pulseForWeek(week).questions.map((q) => q.id);
 const total = ids.length;
 
 let browser: ExtensionBrowser;
 beforeEach(async () => {
   browser = await launchExtension();
+  await startFrom(async () => fromPlaywright(await browser.open('src/options/index.html')), PULSE_MOMENT);
 });
 afterEach(async () => {
   await browser?.close();

@@ -108,8 +108,9 @@ export async function answerPulse(page: UserPage, keys: readonly string[], comme
 export type OpenPopup = () => Promise<UserPage>;
 
 /**
- * The pulse scenarios' moment: Wednesday of 2026-W48 at 10:00, far from the week's close (Sunday
- * 24:00) and from the default reminder (Thursday 15:00), whenever and however long the run.
+ * The pulse scenarios' moment, and every browser test's that reads "this week": Wednesday of
+ * 2026-W48 at 10:00 local time, far from the week's close (Sunday 24:00) and from the default
+ * reminder (Thursday 15:00), whenever, wherever and however long the run.
  */
 export const PULSE_WEEK: WeekId = '2026-W48';
 export const PULSE_MOMENT = new Date(2026, 10, 25, 10);
@@ -370,6 +371,14 @@ export function afterFirstSends(week: WeekId): number {
 /** Move the extension's development clock (see src/platform/clock.ts) to `ms` past the real one. */
 export async function setDevClock(page: UserPage, ms: number): Promise<void> {
   await page.evaluate((value) => chrome.storage.local.set({ devClockOffsetMs: value }), ms);
+}
+
+/**
+ * Pin the extension's development clock to read `at` now (it runs on from there), from any of its
+ * pages: tests that must not depend on the real week start here, with their endpoint's `now` at `at`.
+ */
+export async function pinClock(page: UserPage, at: Date): Promise<void> {
+  await setDevClock(page, at.getTime() - Date.now());
 }
 
 /** The extension's development clock and the endpoint's, moved together (the endpoint reads `now`). */

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatManagerCode } from '../../src/core/invite';
-import { addWeeksToId, weekIdOf } from '../../src/core/week';
+import { addWeeksToId } from '../../src/core/week';
 import { DEMO_NOTES, seedDemo } from '../../src/server/demo';
 import { hashToken } from '../../src/server/tokens';
 import { deferred } from '../deferred';
@@ -19,7 +19,7 @@ import { INGEST, MANAGER, type Running, startServer } from '../server/harness';
 import { axe } from './axe';
 import { type ExtensionBrowser, launchExtension } from './chromium';
 import { screenshotPath, ZOOMED } from './screenshots';
-import { fromPlaywright } from './steps';
+import { fromPlaywright, PULSE_MOMENT, PULSE_WEEK, pinClock } from './steps';
 import {
   type Expected,
   expectedFrom,
@@ -32,10 +32,19 @@ import {
 let browser: ExtensionBrowser;
 let server: Running;
 const EMPTY_MANAGER = 'empty-manager-token-hhhhhhhhhhhhhhhhhhhhhhhhhhhhhh';
-const LAST_WEEK = addWeeksToId(weekIdOf(new Date()), -1);
+// The endpoint and the extension both at the pinned moment: which weeks are released, and which
+// year the week labels leave out, never depend on the day the tests run.
+const LAST_WEEK = addWeeksToId(PULSE_WEEK, -1);
+
+/** The extension's clock pinned where the endpoint's is, from a page that is then closed. */
+async function pin(extension: ExtensionBrowser): Promise<void> {
+  const page = await extension.open('src/trends/index.html');
+  await pinClock(fromPlaywright(page), PULSE_MOMENT);
+  await page.close();
+}
 
 beforeAll(async () => {
-  server = await startServer({ now: () => new Date() });
+  server = await startServer({ now: () => PULSE_MOMENT });
   await seedDemo(server.store, { teamId: 'platform', lastWeek: LAST_WEEK });
   await server.store.createTeam({
     teamId: 'empty',
@@ -46,6 +55,7 @@ beforeAll(async () => {
     k: 5,
   });
   browser = await launchExtension();
+  await pin(browser);
   await browser.approveHost('http://127.0.0.1/*');
 });
 afterAll(async () => {
@@ -316,6 +326,7 @@ describe('the trends page in German', () => {
   let german: ExtensionBrowser;
   beforeAll(async () => {
     german = await launchExtension(undefined, 'de');
+    await pin(german);
     await german.approveHost('http://127.0.0.1/*');
   });
   afterAll(async () => {
