@@ -25,6 +25,7 @@ import {
   PULSE_WEEK,
   readOutbox,
   sharedClock,
+  syncRunFinished,
 } from './steps';
 
 const COMMENT = 'SECRET-COMMENT: reviews wait for days';
@@ -149,7 +150,7 @@ describe('Firefox', () => {
     await options.close();
     const later = await firefox.open('src/options/index.html');
     await expect.poll(() => fromPuppeteer(later).text('table.weeks')).toMatch(new RegExp(`${week}\\s*Sent`));
-    await new Promise((r) => setTimeout(r, 1500));
+    await syncRunFinished(fromPuppeteer(later), clock.offset);
     expect(raw).toHaveLength(2);
     await later.close();
   });

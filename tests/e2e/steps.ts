@@ -10,7 +10,7 @@ import { expect, it } from 'vitest';
 import { SEND_SPREAD_MS } from '../../src/core/outbox';
 import { pulseForWeek } from '../../src/core/rotation';
 import type { PulseRecord } from '../../src/core/schemas';
-import { type WeekId, weekEnd } from '../../src/core/week';
+import { type WeekId, weekEnd, weekIdOf } from '../../src/core/week';
 import { readStoreInPage, type StoreName, startFromInPage } from './idb';
 
 export interface UserPage {
@@ -394,6 +394,22 @@ export function sharedClock() {
       await setDevClock(page, ms);
     },
   };
+}
+
+/**
+ * Resolves once a team-sync run on the extension's clock `offsetMs` ahead of the real one has
+ * finished with nothing left to do. Every run ends by booking the sync alarm for its next thing to
+ * do; with nothing waiting that is the end of the week the clock is in, booked on the real clock
+ * (alarms run on it), so the alarm there says a run at this clock has sent all it was going to.
+ * Requests counted after this are all the run made: no fixed wait for "nothing more came".
+ */
+export async function syncRunFinished(page: UserPage, offsetMs: number): Promise<void> {
+  const idle = weekEnd(weekIdOf(new Date(Date.now() + offsetMs))).getTime() - offsetMs;
+  await expect
+    .poll(() => page.evaluate(async () => (await chrome.alarms.get('team-sync'))?.scheduledTime ?? null, undefined), {
+      timeout: 15_000,
+    })
+    .toBe(idle);
 }
 
 export interface OutboxRow {

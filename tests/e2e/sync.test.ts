@@ -25,6 +25,7 @@ import {
   PULSE_WEEK,
   readOutbox,
   sharedClock,
+  syncRunFinished,
 } from './steps';
 
 const COMMENT = 'SECRET-COMMENT: the deploy freeze hurts';
@@ -176,7 +177,7 @@ describe('anonymous team sync', () => {
       await options.reload();
       await expect.poll(() => options.textContent('table.weeks')).toMatch(new RegExp(`${week}\\s*Sent`));
     }
-    await new Promise((r) => setTimeout(r, 1500));
+    await syncRunFinished(fromPlaywright(options), clock.offset);
     expect(raw).toHaveLength(2);
     expect(await server.store.weekSubmissions('platform', week)).toEqual([sent]);
 

@@ -24,7 +24,7 @@ import { freePort, MANAGER, type RawRequest, type Running, startServer } from '.
 import type { StoreName } from './idb';
 import { readStoreInPage } from './idb';
 import { headersOf, linesOf } from './raw-headers';
-import { answerPulse, joinTeam, PULSE_MOMENT, PULSE_WEEK, sharedClock, type UserPage } from './steps';
+import { answerPulse, joinTeam, PULSE_MOMENT, PULSE_WEEK, sharedClock, syncRunFinished, type UserPage } from './steps';
 
 const DAY = 86_400_000;
 /** What the endpoint asks of the vote's second try: 3 hours, well past the backoff's 10 minutes. */
@@ -252,9 +252,9 @@ export function personalVoteScenario(driver: () => VoteDriver, voteHeaders: Reco
     options = await driver().open('src/options/index.html');
     await expect.poll(() => options.text('table.weeks tbody')).toMatch(new RegExp(`${week}\\s*Sent`));
 
-    // A day later the options page syncs again: nothing more is sent.
+    // A day later the background runs again (the clock moved): once it is done, nothing more was sent.
     await clock.move(options, (asked?.sendAt ?? 0) + DAY - Date.now());
-    await new Promise((r) => setTimeout(r, 1500));
+    await syncRunFinished(options, clock.offset);
     expect(raw).toHaveLength(8);
   });
 
