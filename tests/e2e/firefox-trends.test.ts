@@ -2,9 +2,9 @@
  * The manager's trends page in Firefox ESR, from the same dist/ (built as one script of its own):
  * connect with a manager code to the real endpoint filled with the demo year; read the headline,
  * the last 8 weeks and the long view, note markers and tooltips; sort the statements by keyboard;
- * see the figures table with hidden weeks as words; axe with every finding counted; screenshots
- * in English and German at 100% and 200% zoom into .cache/screenshots/. Chromium runs the page's
- * full set of states in trends.test.ts.
+ * see the figures table with hidden weeks as words; the dark scheme's colours; axe with every
+ * finding counted; screenshots in English and German at 100% and 200% zoom, and dark, into
+ * .cache/screenshots/. Chromium runs the page's full set of states in trends.test.ts.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,10 +13,11 @@ import { addWeeksToId } from '../../src/core/week';
 import { DEMO_NOTES, seedDemo } from '../../src/server/demo';
 import { MANAGER, type Running, startServer } from '../server/harness';
 import { axe } from './axe';
-import { type FirefoxExtension, launchFirefox } from './firefox';
+import { type FirefoxExtension, type FirefoxOptions, launchFirefox } from './firefox';
 import { screenshotPath, WINDOW, ZOOMED } from './screenshots';
 import { fromPuppeteer, PULSE_MOMENT, PULSE_WEEK, pinClock } from './steps';
 import {
+  drawnInDarkScheme,
   expectedFrom,
   marksNotes,
   readsHeadline,
@@ -31,8 +32,8 @@ let server: Running;
 const LAST_WEEK = addWeeksToId(PULSE_WEEK, -1);
 
 /** A Firefox with the extension, its clock pinned where the endpoint's is. */
-async function launchPinned(language?: string): Promise<FirefoxExtension> {
-  const browser = await launchFirefox(language ? { language } : {});
+async function launchPinned(options: FirefoxOptions = {}): Promise<FirefoxExtension> {
+  const browser = await launchFirefox(options);
   const page = await browser.open('src/trends/index.html');
   await pinClock(fromPuppeteer(page), PULSE_MOMENT);
   await page.close();
@@ -129,8 +130,22 @@ describe('the trends page in Firefox', () => {
     await page.close();
   });
 
+  it('draws the dark scheme in its own colours, and axe finds nothing there either', async () => {
+    // Firefox takes the scheme at launch (FirefoxOptions.colorScheme), not per page.
+    const dark = await launchPinned({ colorScheme: 'dark' });
+    try {
+      const page = await connect(dark, 'Connect');
+      await drawnInDarkScheme(fromPuppeteer(page));
+      expect(await axe(page, { every: true })).toEqual([]);
+      await screenshot(page, 'trends-firefox-en-dark');
+      await page.close();
+    } finally {
+      await dark.close();
+    }
+  });
+
   it('speaks German to a German Firefox, and is drawn for the screenshots', async () => {
-    const german = await launchPinned('de');
+    const german = await launchPinned({ language: 'de' });
     try {
       const page = await german.open('src/trends/index.html');
       await screenshotForm(page, 'trends-connect-firefox-de');

@@ -180,3 +180,47 @@ export async function sortsStatementsByKeyboard(page: UserPage): Promise<void> {
   const descending = numbers(now.latest);
   expect(descending).toEqual([...descending].sort((a, b) => b - a));
 }
+
+/** What the dark scheme paints (src/ui/styles.css, src/ui/figures.css): the paper, and a note marker's line. */
+export const DARK_SCHEME = { paper: 'rgb(22, 25, 30)', marker: 'rgb(195, 202, 212)' } as const;
+
+/** The chart colours that carry meaning (lines, axis words, markers, gaps), unlike grid and hatching. */
+const MEANINGFUL = ['impact', 'choice', 'improvement', 'axis', 'marker', 'gap'].map((name) => `--chart-${name}`);
+
+/** WCAG's relative luminance of "rgb(r, g, b)" or "#rrggbb". */
+function luminance(color: string): number {
+  const hex = /^#([\da-f]{2})([\da-f]{2})([\da-f]{2})$/i.exec(color.trim());
+  const parts = hex ? hex.slice(1).map((h) => Number.parseInt(h, 16)) : (color.match(/\d+/g) ?? []).map(Number);
+  expect(parts.length, color).toBeGreaterThanOrEqual(3);
+  const [r = 0, g = 0, b = 0] = parts.map((c) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+function contrast(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+}
+
+/**
+ * The page, loaded in the dark scheme, is drawn in its colours: its paper, and the charts drawn
+ * again from the scheme's variables (a note marker stands for the lines, hatching and markers).
+ * axe cannot see into a canvas, so the chart colours that carry meaning are measured here against
+ * the paper: at least 3:1, as WCAG asks of graphics (1.4.11).
+ */
+export async function drawnInDarkScheme(page: UserPage): Promise<void> {
+  await page.waitFor('figure.chart .chart-layer .note-marker');
+  const drawn = await page.evaluate((names) => {
+    const chart = getComputedStyle(document.querySelector('figure.chart') as Element);
+    return {
+      paper: getComputedStyle(document.documentElement).backgroundColor,
+      marker: getComputedStyle(document.querySelector('.note-marker') as Element).borderLeftColor,
+      chart: names.map((name) => [name, chart.getPropertyValue(name)] as const),
+    };
+  }, MEANINGFUL);
+  expect({ paper: drawn.paper, marker: drawn.marker }).toEqual(DARK_SCHEME);
+  const weak = drawn.chart.filter(([, color]) => contrast(color, drawn.paper) < 3).map(([name]) => name);
+  expect(weak).toEqual([]);
+}

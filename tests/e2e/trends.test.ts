@@ -21,6 +21,7 @@ import { type ExtensionBrowser, launchExtension } from './chromium';
 import { screenshotPath, ZOOMED } from './screenshots';
 import { fromPlaywright, PULSE_MOMENT, PULSE_WEEK, pinClock } from './steps';
 import {
+  drawnInDarkScheme,
   type Expected,
   expectedFrom,
   marksNotes,
@@ -199,20 +200,7 @@ describe('the trends page', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName('trends-ready').length > 0);
-    await page.waitForSelector('figure.chart .chart-layer .note-marker');
-    const drawn = await page.evaluate(() => {
-      const style = (selector: string) => {
-        const element = document.querySelector(selector);
-        return element ? getComputedStyle(element) : undefined;
-      };
-      return {
-        paper: getComputedStyle(document.documentElement).backgroundColor,
-        marker: style('.note-marker')?.borderLeftColor,
-        tip: style('.chart-tip')?.backgroundColor ?? null,
-      };
-    });
-    expect(drawn.paper).toBe('rgb(22, 25, 30)');
-    expect(drawn.marker).toBe('rgb(195, 202, 212)');
+    await drawnInDarkScheme(user);
     expect(await axe(page, { every: true })).toEqual([]);
     await screenshot(page, 'trends-chromium-en-dark');
     await page.close();
