@@ -41,6 +41,12 @@ describe('the translations', () => {
       for (const key of needed) expect(locale.messages[key], `${locale.language} ${key}`).toBeDefined();
   });
 
+  it('name the endpoint one way in German: Endpunkt, as German engineers write it, never Endpoint', () => {
+    const messages = Object.entries(locales.find((l) => l.language === 'de')?.messages ?? {});
+    expect(messages.filter(([, m]) => /endpoint/i.test(m.message)).map(([key]) => key)).toEqual([]);
+    expect(messages.filter(([, m]) => m.message.includes('Endpunkt')).length).toBeGreaterThan(0);
+  });
+
   it('keep the English statements word for word as the bank has them', () => {
     for (const q of QUESTIONS) expect(english?.messages[statementKey(q.id)]?.message).toBe(q.text);
   });
