@@ -294,6 +294,22 @@ export async function closesWithEscape(open: OpenPopup): Promise<void> {
   await expect.poll(() => page.closed(), { timeout: 10_000 }).toBe(true);
 }
 
+/** Extension pages open in tabs with this path, as the extension itself counts them. */
+const tabsAt = (page: UserPage, path: string) =>
+  page.evaluate(
+    (wanted) => chrome.extension.getViews({ type: 'tab' }).filter((view) => view.location.pathname === wanted).length,
+    path,
+  );
+
+/** The popup's Settings link opens the options page in a tab (runtime.openOptionsPage). */
+export async function opensSettings(open: OpenPopup): Promise<void> {
+  const page = await openPulse(open);
+  const options = '/src/options/index.html';
+  const before = await tabsAt(page, options);
+  await page.clickButton('Settings');
+  await expect.poll(() => tabsAt(page, options)).toBe(before + 1);
+}
+
 /**
  * The pulse scenarios, as tests of the calling file's browser: the same four in Chromium and
  * Firefox. Each starts from its own state at the pinned moment, so each runs alone and in any order.
@@ -315,6 +331,10 @@ export function pulseScenarios(open: OpenPopup, setupPage: OpenPopup): void {
   it('closes with Escape', async () => {
     await startFrom(setupPage, PULSE_MOMENT);
     await closesWithEscape(open);
+  });
+  it('opens Settings from its link', async () => {
+    await startFrom(setupPage, PULSE_MOMENT);
+    await opensSettings(open);
   });
 }
 
