@@ -4,30 +4,25 @@
  * idle time (pref), as it may be in real use. Headers measured in Firefox ESR 153: Priority and
  * Pragma / Cache-Control stay, as for an open team's week; no Authorization.
  */
-import { afterAll, beforeAll, describe } from 'vitest';
-import { type FirefoxExtension, launchFirefox } from './firefox';
+import { describe } from 'vitest';
+import { launchFirefox } from './firefox';
 import { fromPuppeteer } from './steps';
 import { personalVoteScenario } from './vote-steps';
 
-let firefox: FirefoxExtension;
-
-beforeAll(async () => {
-  firefox = await launchFirefox({ idleUnloadMs: 2000 });
-});
-afterAll(async () => {
-  await firefox?.close();
-});
-
 describe('a personal team’s weekly vote in Firefox', () => {
   personalVoteScenario(
-    () => ({
-      open: async (path) => fromPuppeteer(await firefox.open(path)),
-      // The permission prompt is accepted by a pref (tests/e2e/firefox.ts).
-      allowHost: async () => {},
-      // The event page is unloaded after 2 s idle (pref).
-      stopBackground: () => firefox.backgroundUnloaded(),
-      measures: async () => undefined,
-    }),
+    async () => {
+      const firefox = await launchFirefox({ idleUnloadMs: 2000 });
+      return {
+        open: async (path) => fromPuppeteer(await firefox.open(path)),
+        // The permission prompt is accepted by a pref (tests/e2e/firefox.ts).
+        allowHost: async () => {},
+        // The event page is unloaded after 2 s idle (pref).
+        stopBackground: () => firefox.backgroundUnloaded(),
+        measures: async () => undefined,
+        close: () => firefox.close(),
+      };
+    },
     {
       accept: '*/*',
       'accept-encoding': 'gzip',

@@ -3,36 +3,31 @@
  * real SQLite file (the steps are shared with Firefox: tests/e2e/vote-steps.ts). The vote's exact
  * headers, measured in Chromium 156: the same as an open team's week, without Authorization.
  */
-import { afterAll, beforeAll, describe } from 'vitest';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { describe } from 'vitest';
+import { launchExtension } from './chromium';
 import { fromPlaywright } from './steps';
 import { personalVoteScenario } from './vote-steps';
 
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  browser = await launchExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('a personal team’s weekly vote in Chromium', () => {
   personalVoteScenario(
-    () => ({
-      open: async (path) => fromPlaywright(await browser.open(path)),
-      allowHost: (pattern) => browser.approveHost(pattern),
-      stopBackground: () => browser.stopServiceWorker(),
-      async measures() {
-        const worker = await browser.worker();
-        return worker.evaluate(() =>
-          performance
-            .getEntriesByType('measure')
-            .filter((m) => m.name.startsWith('culture-pulse:'))
-            .map((m) => ({ name: m.name, duration: Math.round(m.duration * 10) / 10 })),
-        );
-      },
-    }),
+    async () => {
+      const browser = await launchExtension();
+      return {
+        open: async (path) => fromPlaywright(await browser.open(path)),
+        allowHost: (pattern) => browser.approveHost(pattern),
+        stopBackground: () => browser.stopServiceWorker(),
+        async measures() {
+          const worker = await browser.worker();
+          return worker.evaluate(() =>
+            performance
+              .getEntriesByType('measure')
+              .filter((m) => m.name.startsWith('culture-pulse:'))
+              .map((m) => ({ name: m.name, duration: Math.round(m.duration * 10) / 10 })),
+          );
+        },
+        close: () => browser.close(),
+      };
+    },
     {
       connection: 'close',
       pragma: 'no-cache',
