@@ -3,7 +3,7 @@
  * from every browser of one kind: the browser adds headers a fetch cannot drop (an Origin naming
  * the install, the UI language, its full User-Agent), and this rule, written when joining, takes
  * them off. Measured at a raw socket in Chromium 156 and Firefox ESR 153 (tests/e2e/sync.test.ts,
- * tests/e2e/firefox.test.ts); both browsers apply it to the extension's own fetches, given the
+ * tests/e2e/firefox-sync.test.ts); both browsers apply it to the extension's own fetches, given the
  * endpoint's host permission.
  */
 import * as z from 'zod/mini';
