@@ -127,6 +127,23 @@ export async function startFrom(setupPage: OpenPopup, at: Date, records: readonl
   await page.close();
 }
 
+/**
+ * `startFrom`, for a test with an endpoint: the extension's clock and the endpoint's (`clock`)
+ * both read `at` now, and the pulses store holds exactly `records`.
+ */
+export async function startWithEndpointFrom(
+  setupPage: OpenPopup,
+  clock: SharedClock,
+  at: Date,
+  records: readonly PulseRecord[],
+): Promise<void> {
+  const page = await setupPage();
+  await page.waitFor('h1');
+  await page.evaluate(startFromInPage, { at: at.getTime(), records: [...records] });
+  await clock.move(page, at.getTime() - Date.now());
+  await page.close();
+}
+
 /** The week's record as resumesAndFinishes leaves it: four statements answered, a comment, done. */
 export function finishedPulse(week: WeekId): PulseRecord {
   const ids = pulseForWeek(week).questions.map((q) => q.id);
@@ -400,6 +417,8 @@ export async function setDevClock(page: UserPage, ms: number): Promise<void> {
 export async function pinClock(page: UserPage, at: Date): Promise<void> {
   await setDevClock(page, at.getTime() - Date.now());
 }
+
+export type SharedClock = ReturnType<typeof sharedClock>;
 
 /** The extension's development clock and the endpoint's, moved together (the endpoint reads `now`). */
 export function sharedClock() {

@@ -13,11 +13,11 @@ import { expect, it, onTestFinished } from 'vitest';
 import { formatInvite } from '../../src/core/invite';
 import { FIXED_USER_AGENT, requestRuleFor, rulesInPlace } from '../../src/core/request-rule';
 import { pulseForWeek } from '../../src/core/rotation';
-import type { PulseRecord } from '../../src/core/schemas';
 import { submissionSchema } from '../../src/core/submission';
-import { freePort, INGEST, type RawRequest, type Running, startServer } from '../server/harness';
-import { startFromInPage } from './idb';
+import { INGEST, type RawRequest } from '../server/harness';
 import { headersOf, linesOf } from './raw-headers';
+import { RecordingEndpoint } from './recording-endpoint';
+import { answeredPulse } from './records';
 import {
   afterFirstSends,
   answerPulse,
@@ -25,7 +25,9 @@ import {
   PULSE_MOMENT,
   PULSE_WEEK,
   readOutbox,
+  type SharedClock,
   sharedClock,
+  startWithEndpointFrom,
   syncRunFinished,
   type UserPage,
 } from './steps';
@@ -54,75 +56,25 @@ export interface SyncDriver {
   close(): Promise<void>;
 }
 
-/** The week's pulse as the engineer left it: one statement skipped, a comment that must never leave. */
-function answeredPulse(): PulseRecord {
-  const ids = questions.map((q) => q.id);
-  return {
-    weekId: week,
-    bankVersion: 1,
-    questionIds: ids,
-    answers: Object.fromEntries(ids.map((id, i) => [id, ([4, 5, 'skip', 2] as const)[i % 4] ?? 3])),
-    comment: COMMENT,
-    completed: true,
-    updatedAt: PULSE_MOMENT.getTime(),
-  };
-}
-
-/** The team's endpoint, down until `up()`: every request it receives, as the body and off the socket. */
-class PlatformEndpoint {
-  readonly raw: RawRequest[] = [];
-  /** The submissions' bodies. */
-  readonly bodies: string[] = [];
-  /** Every other request: method, path and body. */
-  readonly others: string[] = [];
-  server: Running | undefined;
-
-  constructor(
-    readonly port: number,
-    private readonly clock: ReturnType<typeof sharedClock>,
-  ) {}
-
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  async up(): Promise<Running> {
-    this.server = await startServer({
-      port: this.port,
-      now: this.clock.now,
-      tap: (request) =>
-        void request.text().then((body) => {
-          if (request.method === 'POST') this.bodies.push(body);
-          else this.others.push(`${request.method} ${new URL(request.url).pathname} ${body}`);
-        }),
-      raw: (request) => this.raw.push(request),
-    });
-    return this.server;
-  }
-}
-
 /** Where each test starts: a fresh browser with the week answered, on the options page, the endpoint not up yet. */
 interface Started {
   readonly browser: SyncDriver;
-  readonly clock: ReturnType<typeof sharedClock>;
-  readonly endpoint: PlatformEndpoint;
+  readonly clock: SharedClock;
+  readonly endpoint: RecordingEndpoint;
   readonly options: UserPage;
 }
 
 /** A fresh browser at the pinned moment with the week answered, the host allowed, and its options page open. */
 async function answeredWeek(launch: () => Promise<SyncDriver>): Promise<Started> {
   const clock = sharedClock();
-  const endpoint = new PlatformEndpoint(await freePort(), clock);
+  const endpoint = await RecordingEndpoint.reserve(clock.now);
   const browser = await launch();
   onTestFinished(async () => {
     await browser.close();
-    await endpoint.server?.close().catch(() => {});
+    await endpoint.close().catch(() => {});
   });
-  const setup = await browser.open('src/options/index.html');
-  await setup.waitFor('h1');
-  await setup.evaluate(startFromInPage, { at: PULSE_MOMENT.getTime(), records: [answeredPulse()] });
-  await clock.move(setup, PULSE_MOMENT.getTime() - Date.now());
-  await setup.close();
+  const answered = answeredPulse(week, [4, 5, 'skip', 2], COMMENT, PULSE_MOMENT.getTime());
+  await startWithEndpointFrom(() => browser.open('src/options/index.html'), clock, PULSE_MOMENT, [answered]);
   await browser.allowHost('http://127.0.0.1/*');
   const options = await browser.open('src/options/index.html');
   return { browser, clock, endpoint, options };

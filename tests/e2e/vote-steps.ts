@@ -15,18 +15,27 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import { formatInvite } from '../../src/core/invite';
 import { FIXED_USER_AGENT } from '../../src/core/request-rule';
-import { pulseForWeek } from '../../src/core/rotation';
-import type { PulseRecord } from '../../src/core/schemas';
 import { voteBodySchema } from '../../src/core/vote';
 import { addWeeksToId, type WeekId, weekEnd, weekStart } from '../../src/core/week';
 import { openSqliteStore } from '../../src/server/sqlite-store';
 import { ensureAllWeekKeys } from '../../src/server/team-keys';
 import { hashToken } from '../../src/server/tokens';
-import { freePort, MANAGER, type RawRequest, type Running, startServer } from '../server/harness';
+import { MANAGER, type RawRequest } from '../server/harness';
 import type { StoreName } from './idb';
-import { readStoreInPage, startFromInPage } from './idb';
+import { readStoreInPage } from './idb';
 import { headersOf, linesOf } from './raw-headers';
-import { joinTeam, PULSE_MOMENT, PULSE_WEEK, sharedClock, syncRunFinished, type UserPage } from './steps';
+import { RecordingEndpoint } from './recording-endpoint';
+import { answeredPulse } from './records';
+import {
+  joinTeam,
+  PULSE_MOMENT,
+  PULSE_WEEK,
+  type SharedClock,
+  sharedClock,
+  startWithEndpointFrom,
+  syncRunFinished,
+  type UserPage,
+} from './steps';
 
 const DAY = 86_400_000;
 /** What the endpoint asks of the vote's second try: 3 hours, well past the backoff's 10 minutes. */
@@ -57,20 +66,6 @@ interface Row {
 
 const read = async <T>(page: UserPage, name: StoreName) => (await page.evaluate(readStoreInPage, name)) as T[];
 
-/** The week's pulse as the engineer left it: every statement answered, a comment that must never leave. */
-function answeredPulse(week: WeekId): PulseRecord {
-  const ids = pulseForWeek(week).questions.map((q) => q.id);
-  return {
-    weekId: week,
-    bankVersion: 1,
-    questionIds: ids,
-    answers: Object.fromEntries(ids.map((id, i) => [id, ([4, 5, 3, 2] as const)[i % 4] ?? 3])),
-    comment: COMMENT,
-    completed: true,
-    updatedAt: PULSE_MOMENT.getTime(),
-  };
-}
-
 /**
  * The squad's endpoint database, made once per file: the team, five personal invites, the week
  * keys (made ahead, as a running server does at its start: 14 RSA keys take over a second here)
@@ -94,51 +89,14 @@ async function squadDatabase(file: string): Promise<void> {
   await store.close();
 }
 
-/** One test's endpoint: on its own copy of the squad's database, with every request it receives. */
-class SquadEndpoint {
-  readonly raw: RawRequest[] = [];
-  readonly bodies: string[] = [];
-  /** How many more votes it answers 503 with a Retry-After of RETRY_AFTER_S, as a failing store does. */
-  busyVotes = 0;
-  server: Running | undefined;
-
-  constructor(
-    readonly port: number,
-    private readonly dbFile: string,
-    private readonly clock: ReturnType<typeof sharedClock>,
-  ) {}
-
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  /** Up on the same port and SQLite file each time: its week keys must survive. */
-  async up(): Promise<Running> {
-    this.server = await startServer({
-      port: this.port,
-      store: openSqliteStore(this.dbFile),
-      now: this.clock.now,
-      raw: (request) => this.raw.push(request),
-      tap: (request) => {
-        void request.text().then((body) => {
-          if (request.method === 'POST') this.bodies.push(body);
-        });
-        if (request.method !== 'POST' || !request.url.endsWith('/votes') || this.busyVotes === 0) return;
-        this.busyVotes--;
-        // The app's answer to a store fault, with a wait longer than the extension's own backoff.
-        const error = { code: 'unavailable', message: 'The store is unavailable: the storage is full.' };
-        return Response.json({ error }, { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_S) } });
-      },
-    });
-    return this.server;
-  }
-}
-
 /** Where each test starts: a fresh browser joined to the squad, its clock and the endpoint's at the pinned moment. */
 interface Joined {
   readonly browser: VoteDriver;
-  readonly clock: ReturnType<typeof sharedClock>;
-  readonly endpoint: SquadEndpoint;
+  readonly clock: SharedClock;
+  /** On its own copy of the squad's database: up on the same file each time, its week keys must survive. */
+  readonly endpoint: RecordingEndpoint;
+  /** How many more votes the endpoint answers 503 with a Retry-After of RETRY_AFTER_S, as a failing store does. */
+  readonly busy: { votes: number };
   /** The options page the join was made on, still open. */
   readonly options: UserPage;
   /** What the options page showed would be sent, before the join. */
@@ -165,26 +123,34 @@ export function personalVoteScenario(launch: () => Promise<VoteDriver>, voteHead
     const dbFile = join(own, 'pulse.db');
     copyFileSync(template, dbFile);
     const clock = sharedClock();
-    const endpoint = new SquadEndpoint(await freePort(), dbFile, clock);
+    const busy = { votes: 0 };
+    const endpoint = await RecordingEndpoint.reserve(clock.now, {
+      store: () => openSqliteStore(dbFile),
+      answer(request) {
+        if (request.method !== 'POST' || !request.url.endsWith('/votes') || busy.votes === 0) return undefined;
+        busy.votes--;
+        // The app's answer to a store fault, with a wait longer than the extension's own backoff.
+        const error = { code: 'unavailable', message: 'The store is unavailable: the storage is full.' };
+        return Response.json({ error }, { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_S) } });
+      },
+    });
     const browser = await launch();
     onTestFinished(async () => {
       await browser.close();
-      await endpoint.server?.close().catch(() => {});
+      await endpoint.close().catch(() => {});
       rmSync(own, { recursive: true, force: true });
     });
     await endpoint.up();
-
-    const setup = await browser.open('src/options/index.html');
-    await setup.waitFor('h1');
-    await setup.evaluate(startFromInPage, { at: PULSE_MOMENT.getTime(), records: [answeredPulse(week)] });
-    await clock.move(setup, PULSE_MOMENT.getTime() - Date.now());
-    await setup.close();
+    const open = () => browser.open('src/options/index.html');
+    await startWithEndpointFrom(open, clock, PULSE_MOMENT, [
+      answeredPulse(week, [4, 5, 3, 2], COMMENT, PULSE_MOMENT.getTime()),
+    ]);
 
     await browser.allowHost('http://127.0.0.1/*');
     const options = await browser.open('src/options/index.html');
     const invite = formatInvite({ endpoint: endpoint.url, teamId: 'squad', ingestToken: INVITE, personal: true });
     const preview = await joinTeam(options, invite, 'squad');
-    return { browser, clock, endpoint, options, preview };
+    return { browser, clock, endpoint, busy, options, preview };
   }
 
   /** The week's token, asked for at once on joining, kept; then the notes read right after it. */
@@ -242,7 +208,7 @@ export function personalVoteScenario(launch: () => Promise<VoteDriver>, voteHead
 
   it('sends the vote once, without the invite, across an endpoint down, then asking to wait, and a stopped background', async () => {
     const joined = await joinSquad();
-    const { clock, endpoint, browser } = joined;
+    const { clock, endpoint, browser, busy } = joined;
     let { options } = joined;
     const { raw, bodies } = endpoint;
     await tokenFetched(joined, week, 0);
@@ -261,7 +227,7 @@ export function personalVoteScenario(launch: () => Promise<VoteDriver>, voteHead
     expect(queued).toMatchObject({ weekId: week, state: 'waiting', attempts: 0 });
 
     // The vote's moment, with the endpoint down.
-    await endpoint.server?.close();
+    await endpoint.close();
     await clock.move(options, (queued?.sendAt ?? 0) + 1000 - Date.now());
     await expect.poll(async () => (await read<Row>(options, 'outbox'))[0]?.attempts, { timeout: 20_000 }).toBe(1);
     const [waiting] = await read<Row>(options, 'outbox');
@@ -270,7 +236,7 @@ export function personalVoteScenario(launch: () => Promise<VoteDriver>, voteHead
     await options.close();
     await browser.stopBackground();
     // Back, but its store failing: the vote's second try gets 503 with Retry-After.
-    endpoint.busyVotes = 1;
+    busy.votes = 1;
     const running = await endpoint.up();
     options = await browser.open('src/options/index.html');
     const secondTry = (waiting?.sendAt ?? 0) + 1000;
