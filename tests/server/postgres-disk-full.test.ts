@@ -7,11 +7,10 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../../src/server/postgres-store';
-import { createPlatformTeam, INGEST } from './harness';
+import { INGEST } from './harness';
 import { collectingWeek, until } from './ingest-load';
-import { type PrivatePostgres, startPrivatePostgres } from './private-postgres';
-import { type ServerProcess, startServerProcess } from './server-process';
+import { endpointOnPrivatePostgres, type PrivatePostgres } from './private-postgres';
+import type { ServerProcess } from './server-process';
 import { submission } from './store-contract';
 
 const PAGE = 4096;
@@ -24,11 +23,7 @@ let cluster: PrivatePostgres;
 let server: ServerProcess;
 
 beforeAll(async () => {
-  cluster = await startPrivatePostgres({ smallDisk: true });
-  const store = await openPostgresStore(cluster.url);
-  await createPlatformTeam(store);
-  await store.close();
-  server = await startServerProcess({ DATABASE_URL: cluster.url, INGEST_PER_MINUTE: '100000000' });
+  ({ cluster, server } = await endpointOnPrivatePostgres({ smallDisk: true }));
 }, 90_000);
 
 afterAll(async () => {

@@ -6,11 +6,10 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../../src/server/postgres-store';
-import { createPlatformTeam, INGEST } from './harness';
+import { INGEST } from './harness';
 import { type Answer, ingestLoad, type Load, until } from './ingest-load';
-import { type PrivatePostgres, startPrivatePostgres } from './private-postgres';
-import { type ServerProcess, startServerProcess } from './server-process';
+import { endpointOnPrivatePostgres, type PrivatePostgres } from './private-postgres';
+import type { ServerProcess } from './server-process';
 
 let cluster: PrivatePostgres;
 let server: ServerProcess;
@@ -18,11 +17,7 @@ let server: ServerProcess;
 const loads: Load[] = [];
 
 beforeAll(async () => {
-  cluster = await startPrivatePostgres();
-  const store = await openPostgresStore(cluster.url);
-  await createPlatformTeam(store);
-  await store.close();
-  server = await startServerProcess({ DATABASE_URL: cluster.url, INGEST_PER_MINUTE: '100000000' });
+  ({ cluster, server } = await endpointOnPrivatePostgres());
 }, 60_000);
 
 afterAll(async () => {

@@ -9,7 +9,9 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from './harness';
+import { openPostgresStore } from '../../src/server/postgres-store';
+import { createPlatformTeam, freePort } from './harness';
+import { type ServerProcess, startServerProcess } from './server-process';
 
 const run = promisify(execFile);
 
@@ -147,4 +149,16 @@ export async function startPrivatePostgres(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A private cluster holding the platform team, and the endpoint as its own process on it (no rate limit in the way). */
+export async function endpointOnPrivatePostgres(
+  options: Parameters<typeof startPrivatePostgres>[0] = {},
+): Promise<{ cluster: PrivatePostgres; server: ServerProcess }> {
+  const cluster = await startPrivatePostgres(options);
+  const store = await openPostgresStore(cluster.url);
+  await createPlatformTeam(store);
+  await store.close();
+  const server = await startServerProcess({ DATABASE_URL: cluster.url, INGEST_PER_MINUTE: '100000000' });
+  return { cluster, server };
 }
