@@ -37,6 +37,28 @@ function cpuTicksMs(file: string): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** Where an endpoint process listens, once it says so; its output so far if it exits first. */
+export function listeningUrl(child: ChildProcess): Promise<string> {
+  return new Promise((done, failed) => {
+    let out = '';
+    let err = '';
+    child.stderr?.on('data', (c: Buffer) => {
+      err += c.toString();
+    });
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /listening on (http:\/\/[\d.:]+)/.exec(out);
+      if (m?.[1]) done(m[1]);
+    });
+    child.once('exit', (code) => failed(new Error(`The endpoint exited (${code}): ${out}${err}`)));
+  });
+}
+
+/** A process's resident memory, from /proc (Linux). */
+export function rssMiBOf(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/)?.[1] ?? Number.NaN) / 1024;
+}
+
 /** The invites create-team printed, one a line among its other words. */
 function invitesIn(printed: string): string[] {
   return printed.split('\n').flatMap((line) => {
@@ -67,15 +89,7 @@ export async function startBenchServer(
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const url = await new Promise<string>((done, failed) => {
-      let out = '';
-      child.stdout?.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /listening on (http:\/\/[\d.:]+)/.exec(out);
-        if (m?.[1]) done(m[1]);
-      });
-      child.once('exit', (code) => failed(new Error(`server exited ${code}`)));
-    });
+    const url = await listeningUrl(child);
     const pid = child.pid ?? 0;
     return {
       url,
@@ -93,8 +107,7 @@ export async function startBenchServer(
         if (made.status !== 0) throw new Error(`Could not create team ${id}: ${made.stderr}`);
         return invitesIn(made.stdout);
       },
-      rssMiB: () =>
-        Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/)?.[1] ?? Number.NaN) / 1024,
+      rssMiB: () => rssMiBOf(pid),
       cpuMs: () => ({ all: cpuTicksMs(`/proc/${pid}/stat`), loop: cpuTicksMs(`/proc/${pid}/task/${pid}/stat`) }),
       stop,
     };

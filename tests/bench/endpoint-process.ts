@@ -3,10 +3,9 @@
  * `npm run server` uses, for the fault benches: started, killed and started again on one store.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseInvite } from '../../src/core/invite';
-import { SERVER_NODE_FLAGS } from './bench-server';
+import { listeningUrl, rssMiBOf, SERVER_NODE_FLAGS } from './bench-server';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -43,25 +42,12 @@ export async function startEndpoint(env: Record<string, string>): Promise<Endpoi
     env: { ...process.env, INGEST_PER_MINUTE: '100000000', ...env },
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  let err = '';
-  child.stderr?.on('data', (c: Buffer) => {
-    err += c.toString();
-  });
-  const url = await new Promise<string>((done, failed) => {
-    let out = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/[\d.:]+)/.exec(out);
-      if (m?.[1]) done(m[1]);
-    });
-    void exited.then(() => failed(new Error(`The endpoint exited: ${out}${err}`)));
-  });
+  const url = await listeningUrl(child);
   const pid = child.pid ?? 0;
   return {
     url,
     child,
-    rssMiB: () =>
-      Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/)?.[1] ?? Number.NaN) / 1024,
+    rssMiB: () => rssMiBOf(pid),
     kill: async () => {
       child.kill('SIGKILL');
       await exited;

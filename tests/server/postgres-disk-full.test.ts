@@ -5,11 +5,10 @@
  * write 503 with Retry-After, names the fault once, keeps serving reads, acknowledges nothing it
  * did not store, and takes writes again once the disk has room.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INGEST } from './harness';
 import { collectingWeek, until } from './ingest-load';
-import { endpointOnPrivatePostgres, type PrivatePostgres } from './private-postgres';
+import { endpointOnPrivatePostgres, type PrivatePostgres, storedScores } from './private-postgres';
 import type { ServerProcess } from './server-process';
 import { submission } from './store-contract';
 
@@ -81,19 +80,10 @@ describe('a full data disk under PostgreSQL', () => {
       expect((await post()).status).toBe(201);
       return faultLines(/^Culture Pulse: the store works again \(it was: the storage is full\)/) === 1;
     });
-    const client = new pg.Client({ connectionString: cluster.url });
-    await client.connect();
-    try {
-      const { rows } = await client.query<{ submission_id: string; scores: unknown }>(
-        'SELECT submission_id, scores FROM culture_pulse.submissions',
-      );
-      const stored = new Map(rows.map((r) => [r.submission_id, r.scores]));
-      for (const i of acknowledged) {
-        const sent = submission('platform', week, i);
-        expect(stored.get(sent.submissionId), `submission ${i}`).toEqual(sent.scores);
-      }
-    } finally {
-      await client.end();
+    const stored = await storedScores(cluster.url);
+    for (const i of acknowledged) {
+      const sent = submission('platform', week, i);
+      expect(stored.get(sent.submissionId), `submission ${i}`).toEqual(sent.scores);
     }
   }, 60_000);
 });

@@ -4,11 +4,10 @@
  * 500, never a stack trace), names the outage once in its output, serves again by itself once the
  * database is back, and every submission it acknowledged is stored, row by row.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INGEST } from './harness';
 import { type Answer, ingestLoad, type Load, until } from './ingest-load';
-import { endpointOnPrivatePostgres, type PrivatePostgres } from './private-postgres';
+import { endpointOnPrivatePostgres, type PrivatePostgres, storedScores } from './private-postgres';
 import type { ServerProcess } from './server-process';
 
 let cluster: PrivatePostgres;
@@ -38,19 +37,10 @@ const acknowledged = (answers: readonly Answer[]) => answers.filter((a) => a.sta
 
 /** Every acknowledged submission, read back from the database itself, scores and all. */
 async function expectAllStored(answers: readonly Answer[]): Promise<void> {
-  const client = new pg.Client({ connectionString: cluster.url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ submission_id: string; scores: unknown }>(
-      'SELECT submission_id, scores FROM culture_pulse.submissions',
-    );
-    const stored = new Map(rows.map((r) => [r.submission_id, r.scores]));
-    const acked = acknowledged(answers);
-    expect(acked.length).toBeGreaterThan(0);
-    for (const { submission } of acked) expect(stored.get(submission.submissionId)).toEqual(submission.scores);
-  } finally {
-    await client.end();
-  }
+  const stored = await storedScores(cluster.url);
+  const acked = acknowledged(answers);
+  expect(acked.length).toBeGreaterThan(0);
+  for (const { submission } of acked) expect(stored.get(submission.submissionId)).toEqual(submission.scores);
 }
 
 function expectOnly503sAndSuccesses(answers: readonly Answer[]): void {

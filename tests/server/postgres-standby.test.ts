@@ -14,7 +14,7 @@ import { openPostgresStore } from '../../src/server/postgres-store';
 import { LATEST_VERSION } from '../../src/server/schema-ladder';
 import { createPlatformTeam, INGEST, MANAGER } from './harness';
 import { collectingWeek, until } from './ingest-load';
-import { type PrivatePostgres, startPrivatePostgres } from './private-postgres';
+import { type PrivatePostgres, startPrivatePostgres, storedScores } from './private-postgres';
 import { type ServerProcess, startServerProcess } from './server-process';
 
 const clusters: PrivatePostgres[] = [];
@@ -97,11 +97,7 @@ describe('the endpoint on a PostgreSQL hot standby', () => {
       expect([201, 503]).toContain(status);
       return status === 201;
     });
-    const rows = await query<{ scores: unknown }>(
-      standby.url,
-      `SELECT scores FROM culture_pulse.submissions WHERE submission_id = '${answer.submissionId}'`,
-    );
-    expect(rows.map((r) => r.scores)).toEqual([answer.scores]);
+    expect((await storedScores(standby.url)).get(answer.submissionId)).toEqual(answer.scores);
     // Said once writes have worked for a second after the last refusal (store-faults.ts).
     await until(async () => {
       expect((await post(server.url, submission())).status).toBe(201);

@@ -9,6 +9,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { openPostgresStore } from '../../src/server/postgres-store';
 import { createPlatformTeam, freePort } from './harness';
 import { type ServerProcess, startServerProcess } from './server-process';
@@ -161,4 +162,18 @@ export async function endpointOnPrivatePostgres(
   await store.close();
   const server = await startServerProcess({ DATABASE_URL: cluster.url, INGEST_PER_MINUTE: '100000000' });
   return { cluster, server };
+}
+
+/** Every stored submission's scores by its id, read from the database itself. */
+export async function storedScores(url: string): Promise<Map<string, unknown>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ submission_id: string; scores: unknown }>(
+      'SELECT submission_id, scores FROM culture_pulse.submissions',
+    );
+    return new Map(rows.map((r) => [r.submission_id, r.scores]));
+  } finally {
+    await client.end();
+  }
 }
